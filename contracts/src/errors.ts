@@ -1,0 +1,38 @@
+/**
+ * The stable error codes every Airtalk API error carries, and the error body shape.
+ * Clients branch on `code`; `message` is for people and may change.
+ */
+import { z } from 'zod';
+
+export const errorCodes = [
+  'VALIDATION_FAILED',
+  'MALFORMED_REQUEST',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CSRF_REJECTED',
+  'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'EMAIL_TAKEN',
+  'INVALID_CREDENTIALS',
+  'WRONG_PASSWORD',
+  'TOKEN_INVALID',
+  'POLICY_VERSION_OUTDATED',
+  'CONSENT_REQUIRED',
+  'RATE_LIMITED',
+  'SERVER_BUSY',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(errorCodes),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
+
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -1,0 +1,9 @@
+/**
+ * The shared contract between the Airtalk server and web app. No Node or DOM APIs here.
+ */
+export * from './errors.js';
+export * from './dates.js';
+export * from './messages.js';
+export * from './auth.js';
+export * from './consents.js';
+export * from './policy.js';

@@ -1,0 +1,73 @@
+/**
+ * Human messages for field problems, in every language the product speaks. Schemas carry a
+ * message key; the server answers in the caller's language and the web form shows the same words.
+ */
+
+export const languages = ['en', 'zh'] as const;
+export type Language = (typeof languages)[number];
+
+export const fieldMessages = {
+  'field.required': { en: 'This field is required.', zh: '此项为必填项。' },
+  'field.invalid': { en: 'This value is not valid.', zh: '该值无效。' },
+  'field.unknown': { en: 'This field is not allowed here.', zh: '不允许提交此字段。' },
+  'field.tooLong': { en: 'This is too long.', zh: '内容过长。' },
+  'field.mustBeText': { en: 'This must be text.', zh: '此项必须是文本。' },
+  'field.mustBeObject': { en: 'Send a JSON object.', zh: '请提交 JSON 对象。' },
+  'field.mustBeBoolean': { en: 'This must be true or false.', zh: '此项必须为 true 或 false。' },
+  'email.invalid': { en: 'Enter a valid email address.', zh: '请输入有效的邮箱地址。' },
+  'email.taken': { en: 'An account with this email already exists.', zh: '该邮箱已注册。' },
+  'password.tooShort': { en: 'Use at least 8 characters.', zh: '密码至少需要 8 个字符。' },
+  'password.tooLong': { en: 'Use at most 128 characters.', zh: '密码最多 128 个字符。' },
+  'password.tooWeak': {
+    en: 'This password is too common or easy to guess. Try a longer phrase of unrelated words.',
+    zh: '该密码过于常见或容易被猜到。请试试由几个不相关的词组成的较长短语。',
+  },
+  'password.wrong': { en: 'Your current password is not correct.', zh: '当前密码不正确。' },
+  'nickname.length': { en: 'Use 1 to 30 characters.', zh: '请输入 1 到 30 个字符。' },
+  'nickname.invalid': { en: 'Use letters, numbers and ordinary punctuation.', zh: '请使用文字、数字和常用标点。' },
+  'birthDate.invalid': { en: 'Enter a real date as YYYY-MM-DD.', zh: '请按 YYYY-MM-DD 输入真实日期。' },
+  'birthDate.future': { en: 'A birth date cannot be in the future.', zh: '出生日期不能晚于今天。' },
+  'birthDate.tooOld': { en: 'Check the year of your birth date.', zh: '请检查出生年份。' },
+  'birthDate.underage': {
+    en: 'Airtalk is for adults: you must be 18 or older to join.',
+    zh: 'Airtalk 仅面向成年人：年满 18 周岁才能注册。',
+  },
+  'policyVersion.outdated': {
+    en: 'The privacy policy has changed. Read the current version and accept it.',
+    zh: '隐私政策已更新，请阅读并接受最新版本。',
+  },
+  'token.invalid': {
+    en: 'This link is invalid, already used or expired.',
+    zh: '该链接无效、已被使用或已过期。',
+  },
+} as const satisfies Record<string, Record<Language, string>>;
+
+export type FieldMessageKey = keyof typeof fieldMessages;
+
+export function isFieldMessageKey(value: string): value is FieldMessageKey {
+  return Object.hasOwn(fieldMessages, value);
+}
+
+/** The sentence for a message key, in the given language; unknown keys come back as they are. */
+export function translateFieldMessage(key: string, language: Language): string {
+  return isFieldMessageKey(key) ? fieldMessages[key][language] : key;
+}
+
+/** Picks the product language from an Accept-Language header or a browser language tag. */
+export function pickLanguage(tags: string | undefined | null): Language {
+  if (!tags) return 'en';
+  const ranked = tags
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const quality = params.map((p) => /^q=([\d.]+)$/.exec(p.trim())?.[1]).find(Boolean);
+      return { tag: tag.toLowerCase(), quality: quality === undefined ? 1 : Number(quality) };
+    })
+    .filter((entry) => entry.tag && entry.quality > 0)
+    .sort((a, b) => b.quality - a.quality);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('zh')) return 'zh';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'en';
+}

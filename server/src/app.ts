@@ -1,0 +1,219 @@
+/**
+ * Puts Airtalk together: platform plumbing first, then each feature's services and routes.
+ * Everything the app talks to (database, bus, mail, clock, limits) is passed in, so tests build
+ * the same app against SQLite or PostgreSQL, a memory or Redis bus, and a fake clock.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Config } from './config/config.js';
+import {
+  AccountsService,
+  AccountsStore,
+  registerAccountRoutes,
+  registerAccountsPrivacy,
+} from './features/accounts/index.js';
+import {
+  ConsentsService,
+  ConsentsStore,
+  registerConsentRoutes,
+  registerConsentsPrivacy,
+} from './features/consents/index.js';
+import { registerHealthRoutes } from './features/health/index.js';
+import { PolicyService, registerPolicyRoutes, type PolicyDocument } from './features/policy/index.js';
+import {
+  registerAuthentication,
+  registerSessionRoutes,
+  registerSessionsPrivacy,
+  SessionsService,
+  SessionsStore,
+} from './features/sessions/index.js';
+import type { Bus } from './platform/bus/bus.js';
+import type { Clock } from './platform/clock.js';
+import type { DatabaseHandle } from './platform/db/database.js';
+import { registerCsrfGuard } from './platform/http/csrf.js';
+import { registerErrorHandling } from './platform/http/error-handler.js';
+import { registerObservability } from './platform/http/observability.js';
+import type { ZodApp } from './platform/http/zod-app.js';
+import { registerDevMailRoutes } from './platform/mail/dev-mail.routes.js';
+import type { Mailer, OutboxMailer } from './platform/mail/mailer.js';
+import { PrivacyRegistry } from './platform/privacy/registry.js';
+import type { PasswordHasher } from './platform/security/password-hasher.js';
+import type { LimiterFactory } from './platform/security/rate-limiter.js';
+
+export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
+const HOUSEKEEPING_INTERVAL_MS = 60 * 60 * 1000;
+
+export interface AppDeps {
+  config: Config;
+  database: DatabaseHandle;
+  bus: Bus;
+  mailer: Mailer;
+  /** The development outbox, when mail is kept locally; mounted at /dev/mail outside production. */
+  outbox: OutboxMailer | null;
+  clock: Clock;
+  logger: Logger;
+  limiterFactory: LimiterFactory;
+  hasher: PasswordHasher;
+  policyDocuments: PolicyDocument[];
+}
+
+export interface App {
+  server: FastifyInstance;
+  privacy: PrivacyRegistry;
+  services: {
+    accounts: AccountsService;
+    sessions: SessionsService;
+    consents: ConsentsService;
+    policy: PolicyService;
+  };
+}
+
+function registerWebApp(server: FastifyInstance, webDistDir: string): void {
+  const indexFile = path.join(webDistDir, 'index.html');
+  if (!fs.existsSync(indexFile)) {
+    server.log.warn({ webDistDir }, 'web app is not built; run `npm run build -w web`');
+    return;
+  }
+  void server.register(fastifyStatic, {
+    root: webDistDir,
+    wildcard: false,
+    index: false,
+    setHeaders: (reply, filePath) => {
+      // Vite names assets by content hash, so they never change; index.html always may.
+      const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+      void reply.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+}
+
+function isApiPath(url: string): boolean {
+  return url.startsWith('/api/') || url.startsWith('/dev/') || url === '/healthz' || url === '/metrics';
+}
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config, database, clock } = deps;
+  const fastify = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    // Observability writes the one request log line, with only the fields the privacy policy names.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
+    bodyLimit: JSON_BODY_LIMIT_BYTES,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+  });
+  fastify.setValidatorCompiler(validatorCompiler);
+  fastify.setSerializerCompiler(serializerCompiler);
+  // JSON is the only body the API reads; anything else is answered 415 before it reaches a route.
+  fastify.removeContentTypeParser(['text/plain']);
+  const server: ZodApp = fastify.withTypeProvider<ZodTypeProvider>();
+
+  registerErrorHandling(server);
+  await server.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.production ? [] : null,
+      },
+    },
+    hsts: config.production,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  await server.register(fastifyCookie);
+  await server.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Airtalk API',
+        version: '1.0.0',
+        description: 'The Airtalk HTTP API. Errors: {"error": {"code", "message", "fields"}}.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerCsrfGuard(server, config.publicUrl);
+  registerObservability(server);
+
+  const policy = new PolicyService(deps.policyDocuments);
+  const sessions = new SessionsService({
+    store: new SessionsStore(database.db),
+    clock,
+    bus: deps.bus,
+    idleTtlMs: config.sessionIdleTtlMs,
+  });
+  const consents = new ConsentsService({
+    store: new ConsentsStore(database.db),
+    clock,
+    bus: deps.bus,
+    currentPolicyVersion: () => policy.currentVersion,
+  });
+  const accounts = new AccountsService({
+    store: new AccountsStore(database.db),
+    sessions,
+    policy,
+    hasher: deps.hasher,
+    mailer: deps.mailer,
+    clock,
+    logger: deps.logger,
+    limiterFactory: deps.limiterFactory,
+    rateLimits: config.rateLimits,
+    publicUrl: config.publicUrl,
+    emailVerificationTtlMs: config.emailVerificationTtlMs,
+    passwordResetTtlMs: config.passwordResetTtlMs,
+  });
+
+  const privacy = new PrivacyRegistry();
+  registerAccountsPrivacy(privacy);
+  registerSessionsPrivacy(privacy);
+  registerConsentsPrivacy(privacy);
+
+  const cookies = { production: config.production, sessionIdleTtlMs: config.sessionIdleTtlMs };
+  registerAuthentication(server, sessions, config.production);
+  registerHealthRoutes(server, database.db);
+  registerPolicyRoutes(server, policy);
+  registerAccountRoutes(server, { accounts, sessions, policy, cookies });
+  registerSessionRoutes(server, sessions, config.production);
+  registerConsentRoutes(server, consents);
+  server.get('/api/v1/openapi.json', { schema: { hide: true } }, () => server.swagger());
+  if (deps.outbox && !config.production) registerDevMailRoutes(server, deps.outbox);
+
+  registerWebApp(server, config.webDistDir);
+  const indexFile = path.join(config.webDistDir, 'index.html');
+  server.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !isApiPath(request.url) && fs.existsSync(indexFile);
+    if (wantsPage) {
+      void reply.header('Cache-Control', 'no-cache').sendFile('index.html', config.webDistDir);
+      return;
+    }
+    void reply.code(404).send({
+      error: { code: 'NOT_FOUND', message: `No route for ${request.method} ${request.url.split('?')[0] ?? ''}.` },
+    });
+  });
+
+  const housekeeping = setInterval(() => {
+    void sessions.deleteExpired().catch((error: unknown) => {
+      deps.logger.error({ err: error }, 'housekeeping failed');
+    });
+  }, HOUSEKEEPING_INTERVAL_MS);
+  housekeeping.unref();
+  server.addHook('onClose', () => {
+    clearInterval(housekeeping);
+  });
+
+  return { server, privacy, services: { accounts, sessions, consents, policy } };
+}

@@ -1,0 +1,111 @@
+/**
+ * Reads the server's settings from the environment once, at start. Everything else receives a Config.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('localhost'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Airtalk <no-reply@airtalk.localhost>'),
+  PUBLIC_URL: z.string().url().optional(),
+  TRUST_PROXY: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_DIST_DIR: z.string().optional(),
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+});
+
+export interface RateLimitRule {
+  points: number;
+  durationSeconds: number;
+}
+
+export interface RateLimits {
+  loginPerIp: RateLimitRule;
+  loginFailuresPerAccount: RateLimitRule;
+  registerPerIp: RateLimitRule;
+  resetPerIp: RateLimitRule;
+  resetPerAccount: RateLimitRule;
+  verifyResendPerAccount: RateLimitRule;
+}
+
+export interface Config {
+  production: boolean;
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
+  /** Addresses or CIDRs of proxies whose X-Forwarded-For is believed; empty means none. */
+  trustProxy: string[];
+  logLevel: string;
+  webDistDir: string;
+  passwordHashConcurrency: number;
+  passwordHashQueueLimit: number;
+  rateLimits: RateLimits;
+  sessionIdleTtlMs: number;
+  emailVerificationTtlMs: number;
+  passwordResetTtlMs: number;
+}
+
+export const defaultRateLimits: RateLimits = {
+  loginPerIp: { points: 100, durationSeconds: 15 * 60 },
+  loginFailuresPerAccount: { points: 10, durationSeconds: 15 * 60 },
+  registerPerIp: { points: 20, durationSeconds: 60 * 60 },
+  resetPerIp: { points: 20, durationSeconds: 60 * 60 },
+  resetPerAccount: { points: 5, durationSeconds: 60 * 60 },
+  verifyResendPerAccount: { points: 5, durationSeconds: 60 * 60 },
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export class ConfigError extends Error {}
+
+/** Builds the Config from environment variables; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = {}): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
+  }
+  const vars = parsed.data;
+  const production = vars.NODE_ENV === 'production';
+  if (production && !vars.SMTP_URL) {
+    throw new ConfigError('SMTP_URL is required in production: without it no email would ever leave the server.');
+  }
+  if (production && !vars.PUBLIC_URL) {
+    throw new ConfigError('PUBLIC_URL is required in production: emailed links and the CSRF check depend on it.');
+  }
+  const config: Config = {
+    production,
+    port: vars.PORT,
+    host: vars.HOST,
+    dataDir: path.resolve(vars.DATA_DIR),
+    databaseUrl: vars.DATABASE_URL,
+    redisUrl: vars.REDIS_URL,
+    smtpUrl: vars.SMTP_URL,
+    mailFrom: vars.MAIL_FROM,
+    publicUrl: (vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, ''),
+    trustProxy: (vars.TRUST_PROXY ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+    logLevel: vars.LOG_LEVEL,
+    webDistDir: path.resolve(vars.WEB_DIST_DIR ?? path.join(import.meta.dirname, '../../../web/dist')),
+    passwordHashConcurrency: vars.PASSWORD_HASH_CONCURRENCY ?? 2,
+    passwordHashQueueLimit: 64,
+    rateLimits: defaultRateLimits,
+    sessionIdleTtlMs: 30 * DAY_MS,
+    emailVerificationTtlMs: DAY_MS,
+    passwordResetTtlMs: 60 * 60 * 1000,
+  };
+  return { ...config, ...overrides };
+}

@@ -1,0 +1,4 @@
+/**
+ * Health checks: the public face.
+ */
+export { registerHealthRoutes } from './health.routes.js';

@@ -1,0 +1,33 @@
+/**
+ * Sessions and known devices in the privacy registry.
+ */
+import type { PrivacyRegistry } from '../../platform/privacy/registry.js';
+
+export function registerSessionsPrivacy(registry: PrivacyRegistry): void {
+  registry.register({
+    feature: 'sessions',
+    table: 'sessions',
+    userColumn: 'user_id',
+    description: 'Signed-in sessions: browser, OS, language, coarse IP, times.',
+    exportRows: (db, userId) =>
+      db
+        .selectFrom('sessions')
+        .select(['id', 'browser', 'os', 'language', 'coarse_ip', 'created_at', 'last_seen_at', 'expires_at'])
+        .where('user_id', '=', userId)
+        .execute(),
+    erase: async (db, userId) => {
+      await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    },
+  });
+  registry.register({
+    feature: 'sessions',
+    table: 'known_devices',
+    userColumn: 'user_id',
+    description: 'Hashes of device cookies seen at sign-in, to warn about unknown devices.',
+    exportRows: (db, userId) =>
+      db.selectFrom('known_devices').select(['first_seen_at', 'last_seen_at']).where('user_id', '=', userId).execute(),
+    erase: async (db, userId) => {
+      await db.deleteFrom('known_devices').where('user_id', '=', userId).execute();
+    },
+  });
+}

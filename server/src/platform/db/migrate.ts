@@ -1,0 +1,39 @@
+/**
+ * Brings a database to the newest schema. One list of migrations serves SQLite and PostgreSQL;
+ * a migration that must differ by dialect receives the kind.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { DatabaseKind } from './database.js';
+import * as foundation from './migrations/0001_foundation.js';
+import type { Database } from './schema.js';
+
+interface DialectMigration {
+  up(db: Kysely<unknown>, kind: DatabaseKind): Promise<void>;
+}
+
+const migrations: Record<string, DialectMigration> = {
+  '0001_foundation': foundation,
+};
+
+class InCodeMigrationProvider implements MigrationProvider {
+  constructor(private readonly kind: DatabaseKind) {}
+  getMigrations(): Promise<Record<string, Migration>> {
+    const bound: Record<string, Migration> = {};
+    for (const [name, migration] of Object.entries(migrations)) {
+      bound[name] = { up: (db) => migration.up(db, this.kind) };
+    }
+    return Promise.resolve(bound);
+  }
+}
+
+/** Applies every pending migration; throws with the failing migration's name if one fails. */
+export async function migrateToLatest(db: Kysely<Database>, kind: DatabaseKind): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new InCodeMigrationProvider(kind) });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  const failed = results.find((result) => result.status === 'Error');
+  if (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`, { cause: error });
+  }
+  return results.filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}

@@ -1,0 +1,82 @@
+/**
+ * The database as Kysely sees it: one XRow type per table. Times are epoch milliseconds,
+ * booleans are 0/1 integers, so the same rows come back from SQLite and PostgreSQL.
+ */
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  email_verified_at: number | null;
+  password_hash: string;
+  nickname: string;
+  birth_date: string;
+  policy_version: string;
+  /** The language emails to this user are written in ("en" or "zh"). */
+  language: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  device_hash: string | null;
+  browser: string | null;
+  os: string | null;
+  language: string | null;
+  coarse_ip: string | null;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
+
+export interface KnownDevicesTable {
+  user_id: string;
+  device_hash: string;
+  first_seen_at: number;
+  last_seen_at: number;
+}
+
+export interface EmailTokensTable {
+  id: string;
+  user_id: string;
+  purpose: 'verify_email' | 'password_reset';
+  token_hash: string;
+  email: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface ConsentEventsTable {
+  id: Generated<number>;
+  user_id: string;
+  purpose: string;
+  granted: number;
+  policy_version: string;
+  source: string;
+  created_at: number;
+}
+
+export interface PolicyAcceptancesTable {
+  user_id: string;
+  version: string;
+  accepted_at: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  known_devices: KnownDevicesTable;
+  email_tokens: EmailTokensTable;
+  consent_events: ConsentEventsTable;
+  policy_acceptances: PolicyAcceptancesTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUserRow = Insertable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type EmailTokenRow = Selectable<EmailTokensTable>;
+export type ConsentEventRow = Selectable<ConsentEventsTable>;

@@ -1,0 +1,46 @@
+/**
+ * One structured log line and one metric sample per request, with only what the privacy policy
+ * names: route, time, status, browser and OS, language, coarse IP. Never bodies, cookies or tokens.
+ */
+import type { FastifyInstance } from 'fastify';
+import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { describeRequest } from '../logging/request-meta.js';
+
+export function registerObservability(app: FastifyInstance): void {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const duration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration by route, method and status.',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+
+  app.addHook('onResponse', (request, reply, done) => {
+    // The route pattern, never the raw URL: ids and tokens in paths stay out of logs and labels.
+    const route = request.routeOptions.url ?? 'unmatched';
+    const durationMs = reply.elapsedTime;
+    duration.observe({ method: request.method, route, status: String(reply.statusCode) }, durationMs / 1000);
+    const meta = describeRequest(request.headers['user-agent'], request.headers['accept-language'], request.ip);
+    request.log.info(
+      {
+        method: request.method,
+        route,
+        status: reply.statusCode,
+        durationMs: Math.round(durationMs * 10) / 10,
+        browser: meta.browser,
+        os: meta.os,
+        language: meta.language,
+        coarseIp: meta.coarseIp,
+      },
+      'request',
+    );
+    done();
+  });
+
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    void reply.type(registry.contentType);
+    return registry.metrics();
+  });
+}
