@@ -19,33 +19,33 @@ export function normalizeEmail(email: string): string {
 }
 
 export const EmailSchema = z
-  .string({ message: 'field.mustBeText' })
-  .max(EMAIL_MAX_LENGTH, { message: 'field.tooLong' })
-  .pipe(z.email({ message: 'email.invalid' }));
+  .string({ error: 'field.mustBeText' })
+  .max(EMAIL_MAX_LENGTH, { error: 'field.tooLong' })
+  .pipe(z.email({ error: 'email.invalid' }));
 
 export const NewPasswordSchema = z
-  .string({ message: 'field.mustBeText' })
-  .min(PASSWORD_MIN_LENGTH, { message: 'password.tooShort' })
-  .max(PASSWORD_MAX_LENGTH, { message: 'password.tooLong' });
+  .string({ error: 'field.mustBeText' })
+  .min(PASSWORD_MIN_LENGTH, { error: 'password.tooShort' })
+  .max(PASSWORD_MAX_LENGTH, { error: 'password.tooLong' });
 
 // Control and invisible formatting characters let a nickname impersonate or hide; letters of every script are welcome.
 const NICKNAME_FORBIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
 export const NicknameSchema = z
-  .string({ message: 'field.mustBeText' })
+  .string({ error: 'field.mustBeText' })
   .trim()
-  .min(1, { message: 'nickname.length' })
-  .max(NICKNAME_MAX_LENGTH, { message: 'nickname.length' })
-  .refine((value) => !NICKNAME_FORBIDDEN.test(value), { message: 'nickname.invalid' });
+  .min(1, { error: 'nickname.length' })
+  .max(NICKNAME_MAX_LENGTH, { error: 'nickname.length' })
+  .refine((value) => !NICKNAME_FORBIDDEN.test(value), { error: 'nickname.invalid' });
 
 export const BirthDateSchema = z
-  .string({ message: 'field.mustBeText' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'birthDate.invalid' });
+  .string({ error: 'field.mustBeText' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'birthDate.invalid' });
 
 const TokenSchema = z
-  .string({ message: 'field.mustBeText' })
-  .min(1, { message: 'token.invalid' })
-  .max(200, { message: 'token.invalid' });
+  .string({ error: 'field.mustBeText' })
+  .min(1, { error: 'token.invalid' })
+  .max(200, { error: 'token.invalid' });
 
 export const RegisterInputSchema = z.strictObject({
   email: EmailSchema,
@@ -57,8 +57,8 @@ export const RegisterInputSchema = z.strictObject({
 export type RegisterInput = z.infer<typeof RegisterInputSchema>;
 
 export const LoginInputSchema = z.strictObject({
-  email: z.string(textError).min(1, { message: 'field.required' }).max(EMAIL_MAX_LENGTH),
-  password: z.string(textError).min(1, { message: 'field.required' }).max(PASSWORD_MAX_LENGTH),
+  email: z.string(textError).min(1, { error: 'field.required' }).max(EMAIL_MAX_LENGTH),
+  password: z.string(textError).min(1, { error: 'field.required' }).max(PASSWORD_MAX_LENGTH),
 });
 export type LoginInput = z.infer<typeof LoginInputSchema>;
 
@@ -72,10 +72,7 @@ export const PasswordResetConfirmInputSchema = z.strictObject({ token: TokenSche
 export type PasswordResetConfirmInput = z.infer<typeof PasswordResetConfirmInputSchema>;
 
 export const ChangePasswordInputSchema = z.strictObject({
-  currentPassword: z
-    .string({ message: 'field.mustBeText' })
-    .min(1, { message: 'field.required' })
-    .max(PASSWORD_MAX_LENGTH),
+  currentPassword: z.string({ error: 'field.mustBeText' }).min(1, { error: 'field.required' }).max(PASSWORD_MAX_LENGTH),
   newPassword: NewPasswordSchema,
 });
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInputSchema>;

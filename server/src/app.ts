@@ -104,8 +104,9 @@ function isApiPath(url: string): boolean {
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, database, clock } = deps;
+  const loggerInstance: FastifyBaseLogger = deps.logger;
   const fastify = Fastify({
-    loggerInstance: deps.logger as FastifyBaseLogger,
+    loggerInstance,
     // Observability writes the one request log line, with only the fields the privacy policy names.
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,

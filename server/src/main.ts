@@ -45,10 +45,10 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
   const database = openDatabase(databaseTargetFor(config));
-  const applied = await migrateToLatest(database.db, database.kind);
+  const applied = await migrateToLatest(database);
   if (applied.length > 0) logger.info({ applied, database: database.kind }, 'migrations applied');
   const redis = await connectRedis(config, logger);
-  const outbox = config.smtpUrl ? null : new OutboxMailer(config.mailFrom, systemClock.nowMs);
+  const outbox = config.smtpUrl ? null : new OutboxMailer(config.mailFrom, () => systemClock.nowMs());
   const mailer: Mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : (outbox as OutboxMailer);
 
   const app = await buildApp({

@@ -24,7 +24,7 @@ export async function createTestDatabase(
   if (kind === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'airtalk-test-'));
     const handle = openDatabase({ kind: 'sqlite', file: path.join(dir, 'test.sqlite') });
-    if (migrate) await migrateToLatest(handle.db, handle.kind);
+    if (migrate) await migrateToLatest(handle);
     return {
       ...handle,
       dispose: async () => {
@@ -40,7 +40,7 @@ export async function createTestDatabase(
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
   const handle = openDatabase({ kind: 'postgres', url: postgresUrl, schema, maxConnections: 4 });
-  if (migrate) await migrateToLatest(handle.db, handle.kind);
+  if (migrate) await migrateToLatest(handle);
   return {
     ...handle,
     dispose: async () => {

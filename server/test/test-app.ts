@@ -28,6 +28,8 @@ export interface TestAppOptions {
   env?: NodeJS.ProcessEnv;
   nowIso?: string;
   policyDocuments?: PolicyDocument[];
+  /** Serve an existing database (as a new release would); it is then left open on close. */
+  existingDatabase?: TestDatabase;
 }
 
 export interface TestApp {
@@ -119,7 +121,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     { NODE_ENV: 'test', LOG_LEVEL: 'info', DATA_DIR: '/tmp/airtalk-unused', ...options.env },
     options.config,
   );
-  const database = await createTestDatabase(options.database ?? 'sqlite');
+  const database = options.existingDatabase ?? (await createTestDatabase(options.database ?? 'sqlite'));
   const clock = new FakeClock(Date.parse(options.nowIso ?? '2026-11-29T10:00:00Z'));
   const logLines: string[] = [];
   const logger = createLogger('info', logCapture(logLines));
@@ -163,7 +165,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await app.server.close();
       await bus.close();
       if (limiterRedis) await limiterRedis.quit();
-      await database.dispose();
+      if (!options.existingDatabase) await database.dispose();
     },
   };
   return testApp;

@@ -26,7 +26,7 @@ import { createToken, hashToken, isWellFormedToken } from '../../platform/securi
 import type { PolicyService } from '../policy/index.js';
 import type { AuthContext, SessionsService } from '../sessions/index.js';
 import { newDeviceMail, passwordChangedMail, passwordResetMail, verificationMail } from './accounts.mail.js';
-import { AccountsStore, EmailTakenError } from './accounts.store.js';
+import { EmailTakenError, type AccountsStore } from './accounts.store.js';
 import { isGuessablePassword } from './password-strength.js';
 
 /** What the service needs to know about the request behind a use case. */

@@ -17,10 +17,10 @@ export type DatabaseTarget =
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /** The PostgreSQL schema the tables live in, when not the default. */
+  schema?: string;
   close(): Promise<void>;
 }
-
-const PG_INT8_OID = 20;
 
 function openSqlite(file: string): DatabaseHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -34,18 +34,17 @@ function openSqlite(file: string): DatabaseHandle {
 }
 
 function openPostgres(url: string, schema: string | undefined, maxConnections: number): DatabaseHandle {
+  // Epoch-millisecond columns are int8; they fit a JS number exactly, so read them as numbers.
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
   const pool = new pg.Pool({
     connectionString: url,
     max: maxConnections,
-    // Epoch-millisecond columns are int8; they fit a JS number exactly, so read them as numbers.
-    types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === PG_INT8_OID ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-    },
+    types,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return { db, kind: 'postgres', ...(schema ? { schema } : {}), close: () => db.destroy() };
 }
 
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {

@@ -3,9 +3,8 @@
  * a migration that must differ by dialect receives the kind.
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import type { DatabaseKind } from './database.js';
+import type { DatabaseHandle, DatabaseKind } from './database.js';
 import * as foundation from './migrations/0001_foundation.js';
-import type { Database } from './schema.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, kind: DatabaseKind): Promise<void>;
@@ -27,12 +26,17 @@ class InCodeMigrationProvider implements MigrationProvider {
 }
 
 /** Applies every pending migration; throws with the failing migration's name if one fails. */
-export async function migrateToLatest(db: Kysely<Database>, kind: DatabaseKind): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new InCodeMigrationProvider(kind) });
+export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: new InCodeMigrationProvider(handle.kind),
+    // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
+    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
+  });
   const { error, results = [] } = await migrator.migrateToLatest();
   const failed = results.find((result) => result.status === 'Error');
   if (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = error instanceof Error ? error.message : 'unknown error';
     throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`, { cause: error });
   }
   return results.filter((result) => result.status === 'Success').map((result) => result.migrationName);

@@ -55,7 +55,7 @@ export function describeRequest(
   ip: string | undefined,
 ): RequestMeta {
   const parsed = userAgent ? new UAParser(userAgent.slice(0, MAX_USER_AGENT_LENGTH)).getResult() : undefined;
-  const majorVersion = parsed?.browser.major;
+  const majorVersion = parsed?.browser.version?.split('.')[0];
   return {
     browser: joinName(parsed?.browser.name, majorVersion),
     os: joinName(parsed?.os.name, parsed?.os.version),

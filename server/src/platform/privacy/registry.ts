@@ -8,7 +8,7 @@ import type { Database } from '../db/schema.js';
 
 export interface PersonalDataEntry {
   feature: string;
-  table: keyof Database & string;
+  table: keyof Database;
   /** The column that names the user the row belongs to. */
   userColumn: string;
   /** What the personal data is, in a few words, for the record of processing. */
