@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -45,6 +44,7 @@ import type { DatabaseHandle } from './platform/db/database.js';
 import { registerCsrfGuard } from './platform/http/csrf.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerObservability } from './platform/http/observability.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import type { ZodApp } from './platform/http/zod-app.js';
 import { registerDevMailRoutes } from './platform/mail/dev-mail.routes.js';
 import type { Mailer, OutboxMailer } from './platform/mail/mailer.js';
@@ -121,21 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const server: ZodApp = fastify.withTypeProvider<ZodTypeProvider>();
 
   registerErrorHandling(server);
-  await server.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        mediaSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.production ? [] : null,
-      },
-    },
-    hsts: config.production,
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-  });
+  registerSecurityHeaders(server, config.production);
   await server.register(fastifyCookie);
   await server.register(fastifySwagger, {
     openapi: {
@@ -157,6 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bus: deps.bus,
     idleTtlMs: config.sessionIdleTtlMs,
   });
+  await sessions.start();
   const consents = new ConsentsService({
     store: new ConsentsStore(database.db),
     clock,
@@ -180,7 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const privacy = new PrivacyRegistry();
   registerAccountsPrivacy(privacy);
-  registerSessionsPrivacy(privacy);
+  registerSessionsPrivacy(privacy, sessions);
   registerConsentsPrivacy(privacy);
 
   const cookies = { production: config.production, sessionIdleTtlMs: config.sessionIdleTtlMs };
@@ -212,8 +199,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     });
   }, HOUSEKEEPING_INTERVAL_MS);
   housekeeping.unref();
-  server.addHook('onClose', () => {
+  server.addHook('onClose', async () => {
     clearInterval(housekeeping);
+    await sessions.stop();
   });
 
   return { server, privacy, services: { accounts, sessions, consents, policy } };

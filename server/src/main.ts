@@ -77,6 +77,8 @@ async function main(): Promise<void> {
     },
     `Airtalk is listening on http://${config.host}:${port}`,
   );
+  // The log is buffered; whoever just ran `npm start` should see where to go now, not later.
+  logger.flush();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -87,6 +89,7 @@ async function main(): Promise<void> {
     await redis.close();
     mailer.close();
     await database.close();
+    logger.flush();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -220,7 +220,7 @@ export class AccountsService {
   }
 
   private async startSession(user: UserRow, context: RequestContext): Promise<SignedIn> {
-    const { token, session } = await this.deps.sessions.start(user.id, context.meta, context.deviceHash);
+    const { token, session } = await this.deps.sessions.open(user.id, context.meta, context.deviceHash);
     return { user, sessionToken: token, auth: { userId: user.id, sessionId: session.id } };
   }
 

@@ -2,8 +2,9 @@
  * Sessions and known devices in the privacy registry.
  */
 import type { PrivacyRegistry } from '../../platform/privacy/registry.js';
+import type { SessionsService } from './sessions.service.js';
 
-export function registerSessionsPrivacy(registry: PrivacyRegistry): void {
+export function registerSessionsPrivacy(registry: PrivacyRegistry, sessions: SessionsService): void {
   registry.register({
     feature: 'sessions',
     table: 'sessions',
@@ -16,7 +17,11 @@ export function registerSessionsPrivacy(registry: PrivacyRegistry): void {
         .where('user_id', '=', userId)
         .execute(),
     erase: async (db, userId) => {
-      await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+      const ended = await db.deleteFrom('sessions').where('user_id', '=', userId).returning('id').execute();
+      await sessions.forget(
+        userId,
+        ended.map((row) => row.id),
+      );
     },
   });
   registry.register({

@@ -9,6 +9,7 @@ import type { SessionRow } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/http/errors.js';
 import type { RequestMeta } from '../../platform/logging/request-meta.js';
 import { createToken, hashToken, isWellFormedToken } from '../../platform/security/tokens.js';
+import { SessionCache } from './session-cache.js';
 import { canManageSession } from './sessions.policy.js';
 import type { SessionsStore } from './sessions.store.js';
 
@@ -38,6 +39,10 @@ export interface SessionsRevokedEvent {
   sessionIds: string[];
 }
 
+const CACHE_MAX_ENTRIES = 50_000;
+/** The longest a session revoked on another node could still work if the bus lost the news. */
+export const SESSION_CACHE_MAX_AGE_MS = 30_000;
+
 // Writing last-seen on every request would turn each read into a write; a minute is precise enough to show.
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
@@ -64,10 +69,24 @@ export interface SessionsServiceDeps {
 }
 
 export class SessionsService {
+  private readonly cache = new SessionCache(CACHE_MAX_ENTRIES, SESSION_CACHE_MAX_AGE_MS);
+  private unsubscribe: (() => Promise<void>) | undefined;
+
   constructor(private readonly deps: SessionsServiceDeps) {}
 
+  /** Listens for sessions ended on other nodes, so their cached copies go at once here too. */
+  async start(): Promise<void> {
+    this.unsubscribe = await this.deps.bus.subscribe(SESSIONS_REVOKED_TOPIC, (message) => {
+      for (const sessionId of (message as SessionsRevokedEvent).sessionIds) this.cache.evictSession(sessionId);
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.unsubscribe?.();
+  }
+
   /** Starts a session and returns the token for the cookie; the token is never stored. */
-  async start(
+  async open(
     userId: string,
     meta: RequestMeta,
     deviceHash: string | null,
@@ -94,13 +113,27 @@ export class SessionsService {
   /** The session a cookie token names, or null when it is unknown, ended or expired. */
   async authenticate(token: string | undefined): Promise<AuthContext | null> {
     if (!token || !isWellFormedToken(token)) return null;
-    const row = await this.deps.store.findByTokenHash(hashToken(token));
+    const tokenHash = hashToken(token);
     const nowMs = this.deps.clock.nowMs();
-    if (!row || row.expires_at <= nowMs) return null;
-    if (nowMs - row.last_seen_at >= LAST_SEEN_RESOLUTION_MS) {
-      await this.deps.store.touch(row.id, nowMs, nowMs + this.deps.idleTtlMs);
+    let entry = this.cache.get(tokenHash, nowMs);
+    if (!entry) {
+      const row = await this.deps.store.findByTokenHash(tokenHash);
+      if (!row || row.expires_at <= nowMs) return null;
+      entry = {
+        userId: row.user_id,
+        sessionId: row.id,
+        expiresAtMs: row.expires_at,
+        lastSeenAtMs: row.last_seen_at,
+        cachedAtMs: nowMs,
+      };
+      this.cache.put(tokenHash, entry);
     }
-    return { userId: row.user_id, sessionId: row.id };
+    if (nowMs - entry.lastSeenAtMs >= LAST_SEEN_RESOLUTION_MS) {
+      entry.lastSeenAtMs = nowMs;
+      entry.expiresAtMs = nowMs + this.deps.idleTtlMs;
+      await this.deps.store.touch(entry.sessionId, nowMs, entry.expiresAtMs);
+    }
+    return { userId: entry.userId, sessionId: entry.sessionId };
   }
 
   async list(userId: string): Promise<Session[]> {
@@ -135,7 +168,13 @@ export class SessionsService {
     await this.deps.store.rememberDevice(userId, deviceHash, this.deps.clock.nowMs());
   }
 
+  /** Drops sessions whose rows were deleted elsewhere (account erasure) from every node's cache. */
+  async forget(userId: string, sessionIds: string[]): Promise<void> {
+    await this.announce(userId, sessionIds);
+  }
+
   private async announce(userId: string, sessionIds: string[]): Promise<void> {
+    for (const sessionId of sessionIds) this.cache.evictSession(sessionId);
     if (sessionIds.length === 0) return;
     const event: SessionsRevokedEvent = { userId, sessionIds };
     await this.deps.bus.publish(SESSIONS_REVOKED_TOPIC, event);
