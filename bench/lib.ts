@@ -43,7 +43,9 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
         socket.end();
         resolve(true);
       });
-      socket.on('error', () => resolve(false));
+      socket.on('error', () => {
+        resolve(false);
+      });
     });
     if (open) return;
     if (Date.now() - started > timeoutMs) throw new Error(`nothing listened on ${port} within ${timeoutMs} ms`);
@@ -68,7 +70,9 @@ export async function startServer(entry: string, env: NodeJS.ProcessEnv): Promis
     port,
     stop: () =>
       new Promise((resolve) => {
-        child.once('exit', () => resolve());
+        child.once('exit', () => {
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };

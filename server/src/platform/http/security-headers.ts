@@ -33,7 +33,9 @@ export function securityHeaders(production: boolean): Record<string, string> {
       Reflect.deleteProperty(headers, name.toLowerCase());
     },
   };
-  middleware({} as IncomingMessage, recorder as unknown as ServerResponse, () => undefined);
+  // Helmet reads nothing from the request; it only sets headers on the response.
+  const request = Object.create(null) as IncomingMessage;
+  middleware(request, recorder as unknown as ServerResponse, () => undefined);
   return headers;
 }
 
