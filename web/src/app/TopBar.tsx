@@ -1,0 +1,60 @@
+/** The bar on every page: the app's name (home), the language switcher and, when signed in, settings and sign out. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Avatar, Button, Icon, useToast } from '../components';
+import { useAuth } from '../features/accounts';
+import { LanguageSwitcher } from './LanguageSwitcher';
+
+export function TopBar() {
+  const { t } = useTranslation();
+  const { me, signOut } = useAuth();
+  const toast = useToast();
+  const [signingOut, setSigningOut] = useState(false);
+
+  const handleSignOut = async () => {
+    setSigningOut(true);
+    // Signed-in-only pages go home by themselves; public pages (the policy, say) stay open.
+    await signOut('/').catch(() => undefined);
+    setSigningOut(false);
+    toast(t('shell.signedOut'));
+  };
+
+  return (
+    <header className="topbar">
+      <div className="topbar__inner">
+        <Link to="/" className="topbar__brand">
+          <svg className="topbar__logo" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
+            <rect width="64" height="64" rx="16" fill="currentColor" />
+            <path
+              d="M18 22a8 8 0 0 1 8-8h12a8 8 0 0 1 8 8v10a8 8 0 0 1-8 8h-7l-9 8v-8.6A8 8 0 0 1 18 32z"
+              fill="var(--color-on-brand)"
+            />
+          </svg>
+          <span className="topbar__name">{t('common.appName')}</span>
+        </Link>
+        <div className="topbar__actions">
+          <LanguageSwitcher />
+          {me && (
+            <>
+              <Link to="/settings" className="topbar__avatar">
+                <Avatar name={me.nickname} size="sm" />
+                <span className="visually-hidden">{t('shell.openSettings')}</span>
+              </Link>
+              <Button
+                variant="ghost"
+                size="sm"
+                className="topbar__sign-out"
+                icon={<Icon name="logOut" size={18} />}
+                loading={signingOut}
+                onClick={() => void handleSignOut()}
+              >
+                {t('common.signOut')}
+              </Button>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,63 @@
+/** Every address the app answers, and which pages need someone signed in or signed out. */
+import { createBrowserRouter, Outlet } from 'react-router';
+import {
+  ForgotPasswordPage,
+  LoginPage,
+  RegisterPage,
+  RequireSignedIn,
+  RequireSignedOut,
+  ResetPasswordPage,
+  VerifyEmailPage,
+} from '../features/accounts';
+import { PrivacyPage } from '../features/consents';
+import { HomeRoute } from '../features/home';
+import { PolicyPage } from '../features/policy';
+import { SecurityPage } from '../features/sessions';
+import { SettingsPage } from '../features/settings';
+import { NotFoundPage } from './NotFoundPage';
+import { RouteErrorPage } from './RouteErrorPage';
+import { Shell } from './Shell';
+
+export const router = createBrowserRouter([
+  {
+    element: <Shell />,
+    children: [
+      {
+        // Inside the shell, so a crashing page keeps the top bar and its way home.
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, element: <HomeRoute /> },
+          {
+            element: (
+              <RequireSignedOut>
+                <Outlet />
+              </RequireSignedOut>
+            ),
+            children: [
+              { path: 'register', element: <RegisterPage /> },
+              { path: 'login', element: <LoginPage /> },
+              { path: 'forgot-password', element: <ForgotPasswordPage /> },
+            ],
+          },
+          { path: 'reset-password', element: <ResetPasswordPage /> },
+          { path: 'verify-email', element: <VerifyEmailPage /> },
+          { path: 'policy', element: <PolicyPage /> },
+          {
+            path: 'settings',
+            element: (
+              <RequireSignedIn>
+                <Outlet />
+              </RequireSignedIn>
+            ),
+            children: [
+              { index: true, element: <SettingsPage /> },
+              { path: 'security', element: <SecurityPage /> },
+              { path: 'privacy', element: <PrivacyPage /> },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

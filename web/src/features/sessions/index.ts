@@ -1,0 +1,2 @@
+/** Sessions: the devices signed in to an account, shown on the security settings page. */
+export { SecurityPage } from './SecurityPage';

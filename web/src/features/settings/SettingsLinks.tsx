@@ -1,0 +1,43 @@
+/** The entries of the settings menu, shared by the settings page and the home screen. */
+import { useTranslation } from 'react-i18next';
+import { Icon, List, ListIcon, ListItem } from '../../components';
+import { useMe } from '../accounts';
+
+export function SettingsLinks({ heading }: { heading?: string }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  return (
+    <List heading={heading}>
+      <ListItem
+        to="/settings/security"
+        leading={
+          <ListIcon>
+            <Icon name="lock" />
+          </ListIcon>
+        }
+        title={t('settings.security')}
+        subtitle={t('settings.securityHint')}
+      />
+      <ListItem
+        to="/settings/privacy"
+        leading={
+          <ListIcon>
+            <Icon name="shield" />
+          </ListIcon>
+        }
+        title={t('settings.privacy')}
+        subtitle={t('settings.privacyHint')}
+      />
+      <ListItem
+        to="/policy"
+        leading={
+          <ListIcon>
+            <Icon name="fileText" />
+          </ListIcon>
+        }
+        title={t('settings.policy')}
+        subtitle={t('settings.policyHint', { version: me.policy.acceptedVersion })}
+      />
+    </List>
+  );
+}

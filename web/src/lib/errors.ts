@@ -1,0 +1,61 @@
+/**
+ * Turns any failure into one sentence for people: rate limits say when to try again,
+ * network and server trouble say what to do. Field problems are shown by the forms themselves.
+ */
+import { translateFieldMessage } from '@airtalk/contracts';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../i18n';
+import { isApiError } from './api';
+import { formatWait } from './format';
+
+export function useDescribeError(): (error: unknown) => string {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  return useCallback(
+    (error: unknown) => {
+      if (!isApiError(error)) return t('errors.unexpected');
+      const wait = error.retryAfterSeconds;
+      switch (error.code) {
+        case 'NETWORK_FAILED':
+          return t('errors.network');
+        case 'RATE_LIMITED':
+          return wait === null
+            ? t('errors.rateLimitedNoHint')
+            : t('errors.rateLimited', { when: formatWait(wait, language) });
+        case 'SERVER_BUSY':
+          return wait === null ? t('errors.busyNoHint') : t('errors.busy', { when: formatWait(wait, language) });
+        case 'UNAUTHENTICATED':
+          return t('errors.sessionEnded');
+        case 'INVALID_CREDENTIALS':
+          return t('login.invalid');
+        // Codes map to our own sentences: the server's top-level message is not always translated.
+        case 'VALIDATION_FAILED':
+          return t('errors.validation');
+        case 'EMAIL_TAKEN':
+          return translateFieldMessage('email.taken', language);
+        case 'WRONG_PASSWORD':
+          return translateFieldMessage('password.wrong', language);
+        case 'TOKEN_INVALID':
+          return translateFieldMessage('token.invalid', language);
+        case 'POLICY_VERSION_OUTDATED':
+          return translateFieldMessage('policyVersion.outdated', language);
+        case 'CONSENT_REQUIRED':
+          return t('errors.consentRequired');
+        case 'FORBIDDEN':
+          return t('errors.forbidden');
+        case 'NOT_FOUND':
+          return t('errors.notFound');
+        case 'MALFORMED_REQUEST':
+        case 'PAYLOAD_TOO_LARGE':
+        case 'UNSUPPORTED_MEDIA_TYPE':
+        case 'CSRF_REJECTED':
+        case 'METHOD_NOT_ALLOWED':
+        case 'INTERNAL':
+        case 'UNEXPECTED_RESPONSE':
+          return t('errors.unexpected');
+      }
+    },
+    [t, language],
+  );
+}
