@@ -9,12 +9,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
 import {
@@ -45,6 +40,7 @@ import { registerCsrfGuard } from './platform/http/csrf.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerObservability } from './platform/http/observability.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
+import { zodResponseSerializerCompiler } from './platform/http/serializer.js';
 import type { ZodApp } from './platform/http/zod-app.js';
 import { registerDevMailRoutes } from './platform/mail/dev-mail.routes.js';
 import type { Mailer, OutboxMailer } from './platform/mail/mailer.js';
@@ -115,7 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     routerOptions: { maxParamLength: 200 },
   });
   fastify.setValidatorCompiler(validatorCompiler);
-  fastify.setSerializerCompiler(serializerCompiler);
+  fastify.setSerializerCompiler(zodResponseSerializerCompiler);
   // JSON is the only body the API reads; anything else is answered 415 before it reaches a route.
   fastify.removeContentTypeParser(['text/plain']);
   const server: ZodApp = fastify.withTypeProvider<ZodTypeProvider>();

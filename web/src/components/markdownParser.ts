@@ -3,6 +3,7 @@
  * nested lists, quotes, rules, simple tables, code, bold, italics and links. It produces a tree
  * that Markdown.tsx turns into React elements, so no text ever becomes HTML.
  */
+import { isSameSitePath } from '../lib/paths';
 
 export type Inline =
   | { type: 'text'; text: string }
@@ -265,7 +266,7 @@ function findEmphasisEnd(text: string, from: number): number {
 
 /** Only web, mail and same-site links; `javascript:` and friends are shown as plain text. */
 export function isSafeHref(href: string): boolean {
-  return /^(https?:|mailto:)/i.test(href) || (href.startsWith('/') && !href.startsWith('//')) || href.startsWith('#');
+  return /^(https?:|mailto:)/i.test(href) || isSameSitePath(href) || href.startsWith('#');
 }
 
 function mergeText(inlines: Inline[]): Inline[] {

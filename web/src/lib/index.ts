@@ -7,3 +7,4 @@ export { useDocumentTitle } from './useDocumentTitle';
 export { useNow } from './useNow';
 export { useResource, type Resource } from './useResource';
 export { useFormErrors, type FormErrors } from './useFormErrors';
+export { isSameSitePath } from './paths';

@@ -1,5 +1,7 @@
 /**
- * Recently seen sessions, in memory, so an authenticated request costs no database read.
+ * Recently seen sessions, in memory, so an authenticated request costs no database read and no
+ * hashing. Entries are keyed by the cookie token itself: it never leaves this process's memory,
+ * which sees every token anyway, and the database still stores only hashes.
  * Ending a session evicts it here at once, and on every other node through the bus; an entry is
  * also re-read from the database after `maxAgeMs`, which bounds the damage of a lost bus message.
  */
@@ -12,16 +14,16 @@ export interface CachedSession {
 }
 
 export class SessionCache {
-  private readonly byTokenHash = new Map<string, CachedSession>();
-  private readonly tokenHashBySessionId = new Map<string, string>();
+  private readonly byToken = new Map<string, CachedSession>();
+  private readonly tokenBySessionId = new Map<string, string>();
 
   constructor(
     private readonly maxEntries: number,
     private readonly maxAgeMs: number,
   ) {}
 
-  get(tokenHash: string, nowMs: number): CachedSession | undefined {
-    const entry = this.byTokenHash.get(tokenHash);
+  get(token: string, nowMs: number): CachedSession | undefined {
+    const entry = this.byToken.get(token);
     if (!entry) return undefined;
     if (nowMs - entry.cachedAtMs >= this.maxAgeMs || entry.expiresAtMs <= nowMs) {
       this.evictSession(entry.sessionId);
@@ -30,23 +32,23 @@ export class SessionCache {
     return entry;
   }
 
-  put(tokenHash: string, entry: CachedSession): void {
-    if (this.byTokenHash.size >= this.maxEntries) {
-      const oldest = this.byTokenHash.values().next().value;
+  put(token: string, entry: CachedSession): void {
+    if (this.byToken.size >= this.maxEntries) {
+      const oldest = this.byToken.values().next().value;
       if (oldest) this.evictSession(oldest.sessionId);
     }
-    this.byTokenHash.set(tokenHash, entry);
-    this.tokenHashBySessionId.set(entry.sessionId, tokenHash);
+    this.byToken.set(token, entry);
+    this.tokenBySessionId.set(entry.sessionId, token);
   }
 
   evictSession(sessionId: string): void {
-    const tokenHash = this.tokenHashBySessionId.get(sessionId);
-    if (tokenHash === undefined) return;
-    this.tokenHashBySessionId.delete(sessionId);
-    this.byTokenHash.delete(tokenHash);
+    const token = this.tokenBySessionId.get(sessionId);
+    if (token === undefined) return;
+    this.tokenBySessionId.delete(sessionId);
+    this.byToken.delete(token);
   }
 
   get size(): number {
-    return this.byTokenHash.size;
+    return this.byToken.size;
   }
 }

@@ -113,11 +113,10 @@ export class SessionsService {
   /** The session a cookie token names, or null when it is unknown, ended or expired. */
   async authenticate(token: string | undefined): Promise<AuthContext | null> {
     if (!token || !isWellFormedToken(token)) return null;
-    const tokenHash = hashToken(token);
     const nowMs = this.deps.clock.nowMs();
-    let entry = this.cache.get(tokenHash, nowMs);
+    let entry = this.cache.get(token, nowMs);
     if (!entry) {
-      const row = await this.deps.store.findByTokenHash(tokenHash);
+      const row = await this.deps.store.findByTokenHash(hashToken(token));
       if (!row || row.expires_at <= nowMs) return null;
       entry = {
         userId: row.user_id,
@@ -126,7 +125,7 @@ export class SessionsService {
         lastSeenAtMs: row.last_seen_at,
         cachedAtMs: nowMs,
       };
-      this.cache.put(tokenHash, entry);
+      this.cache.put(token, entry);
     }
     if (nowMs - entry.lastSeenAtMs >= LAST_SEEN_RESOLUTION_MS) {
       entry.lastSeenAtMs = nowMs;
