@@ -54,8 +54,8 @@ class BetterSqliteConnection implements DatabaseConnection {
     return Promise.resolve({ numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] });
   }
 
-  // eslint-disable-next-line require-yield -- Kysely requires the method; the product never streams from SQLite.
-  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+  /** Kysely requires the method; the product never streams from SQLite. */
+  streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('Streaming is not supported on the SQLite connection.');
   }
 }
@@ -74,8 +74,9 @@ class BetterSqliteDriver implements Driver {
     this.connection = new BetterSqliteConnection(database);
   }
 
-  async init(): Promise<void> {
-    // Opened by the caller.
+  /** The database was opened by the caller. */
+  init(): Promise<void> {
+    return Promise.resolve();
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
@@ -95,12 +96,14 @@ class BetterSqliteDriver implements Driver {
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
 
-  async releaseConnection(): Promise<void> {
+  releaseConnection(): Promise<void> {
     this.lock.release();
+    return Promise.resolve();
   }
 
-  async destroy(): Promise<void> {
+  destroy(): Promise<void> {
     this.database.close();
+    return Promise.resolve();
   }
 }
 

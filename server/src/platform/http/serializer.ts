@@ -13,5 +13,6 @@ type Serializer = (data: unknown) => string;
 export const zodResponseSerializerCompiler: FastifySerializerCompiler<unknown> = ({ schema }) => {
   if (!(schema instanceof z.ZodType)) return (data: unknown) => JSON.stringify(data);
   const jsonSchema = z.toJSONSchema(schema, { target: 'draft-07', io: 'output', unrepresentable: 'any' });
-  return fastJsonStringify(jsonSchema as Parameters<typeof fastJsonStringify>[0]) as Serializer;
+  const serialize: Serializer = fastJsonStringify(jsonSchema as Parameters<typeof fastJsonStringify>[0]);
+  return serialize;
 };
