@@ -4,14 +4,11 @@
  * from the outbox, sign out, sign in, grant and withdraw a consent, and revoke another session.
  */
 import { fieldMessages } from '@airtalk/contracts';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../../web/src/i18n/en.js';
-import { zh } from '../../web/src/i18n/zh.js';
-import { launchBrowser, newContext, screenshot } from '../support/browser.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newContext, screenshot } from '../support/browser.js';
+import { languages, texts, useJourneyEnvironment } from '../support/journey.js';
 
-const texts = { en, zh } as const;
 const PASSWORD = 'kettle-violet-orbit-91';
 
 /** "Sign out {{device}}" → "Sign out ", the part every device's button starts with. */
@@ -38,27 +35,18 @@ async function fillRegistration(page: Page, t: (typeof texts)['en'], email: stri
 }
 
 describe('account journey', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await server.stop();
-  });
+  const env = useJourneyEnvironment();
 
-  for (const language of ['en', 'zh'] as const) {
+  for (const language of languages) {
     it(`works end to end in ${language} on a phone`, async () => {
       const t = texts[language];
       const email = `mia.${language}.${Date.now()}@example.com`;
-      const context = await newContext(browser, { language, viewport: 'phone' });
+      const context = await newContext(env.browser, { language, viewport: 'phone' });
       const page = await context.newPage();
 
-      await page.goto(`${server.url}/`);
+      await page.goto(`${env.server.url}/`);
       await screenshot(page, `${language}-phone-landing`);
-      await page.goto(`${server.url}/register`);
+      await page.goto(`${env.server.url}/register`);
       await expect.poll(() => page.locator('html').getAttribute('lang')).toMatch(language === 'zh' ? /^zh/ : /^en/);
 
       await fillRegistration(page, t, email, oneDayShortOf18());
@@ -66,25 +54,25 @@ describe('account journey', () => {
       await page.getByRole('button', { name: t.register.submit, exact: true }).click();
       await page.getByText(fieldMessages['birthDate.underage'][language]).waitFor();
       await screenshot(page, `${language}-phone-register-underage`);
-      expect(await server.mails().then((mails) => mails.some((mail) => mail.to === email))).toBe(false);
+      expect(await env.server.mails().then((mails) => mails.some((mail) => mail.to === email))).toBe(false);
 
       await page.getByLabel(t.register.birthDate, { exact: true }).fill('1996-04-12');
       await page.getByRole('button', { name: t.register.submit, exact: true }).click();
       await page.getByText(t.home.verifyTitle).waitFor();
       await screenshot(page, `${language}-phone-home-unverified`);
 
-      const mail = (await server.mails()).find((candidate) => candidate.to === email);
+      const mail = (await env.server.mails()).find((candidate) => candidate.to === email);
       expect(mail?.subject).toBe(language === 'zh' ? '请验证你的 Airtalk 邮箱' : 'Verify your email for Airtalk');
       const link = mail!.links.find((candidate) => candidate.includes('/verify-email?token='))!;
       await page.goto(link);
       await page.getByText(t.verify.successTitle).waitFor();
       await screenshot(page, `${language}-phone-verified`);
 
-      await page.goto(`${server.url}/`);
+      await page.goto(`${env.server.url}/`);
       await page.getByRole('button', { name: t.common.signOut, exact: true }).click();
       await page.getByRole('link', { name: t.common.signIn, exact: true }).first().waitFor();
 
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${env.server.url}/login`);
       await page.getByLabel(t.login.email, { exact: true }).fill(email);
       await page.getByLabel(t.login.password, { exact: true }).fill(PASSWORD);
       await screenshot(page, `${language}-phone-login`);
@@ -93,7 +81,7 @@ describe('account journey', () => {
       expect(await page.getByText(t.home.verifyTitle).count()).toBe(0);
 
       const privacy = page;
-      await privacy.goto(`${server.url}/settings/privacy`);
+      await privacy.goto(`${env.server.url}/settings/privacy`);
       const location = privacy.getByRole('switch', { name: t.consents.purposes.location.label });
       await expect.poll(() => location.isChecked()).toBe(false);
       await location.click();
@@ -106,15 +94,15 @@ describe('account journey', () => {
       const withdrawn = await page.evaluate(async () => (await fetch('/api/v1/me/consents')).json());
       expect(withdrawn.consents[0]).toMatchObject({ purpose: 'location', granted: false });
 
-      const laptop = await newContext(browser, { language, viewport: 'desktop' });
+      const laptop = await newContext(env.browser, { language, viewport: 'desktop' });
       const laptopPage = await laptop.newPage();
-      await laptopPage.goto(`${server.url}/login`);
+      await laptopPage.goto(`${env.server.url}/login`);
       await laptopPage.getByLabel(t.login.email, { exact: true }).fill(email);
       await laptopPage.getByLabel(t.login.password, { exact: true }).fill(PASSWORD);
       await laptopPage.getByRole('button', { name: t.login.submit, exact: true }).click();
       await laptopPage.getByText(t.home.greeting.replace('{{name}}', 'Mia')).waitFor();
 
-      await page.goto(`${server.url}/settings/security`);
+      await page.goto(`${env.server.url}/settings/security`);
       await page.getByText(t.sessions.thisDevice).waitFor();
       const otherDevice = page
         .getByRole('button', { name: new RegExp(`^${escapeRegExp(prefixOf(t.sessions.signOutDevice))}`) })

@@ -2,31 +2,17 @@
  * Every screen of the account area on a desktop, in both languages, saved to e2e/screenshots/
  * for people to look at; each page must render its heading without a console error.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../../web/src/i18n/en.js';
-import { zh } from '../../web/src/i18n/zh.js';
-import { launchBrowser, newContext, screenshot } from '../support/browser.js';
-import { startServer, type RunningServer } from '../support/server.js';
-
-const texts = { en, zh } as const;
+import { describe, expect, it } from 'vitest';
+import { newContext, screenshot } from '../support/browser.js';
+import { languages, texts, useJourneyEnvironment } from '../support/journey.js';
 
 describe('screens on a desktop', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await server.stop();
-  });
+  const env = useJourneyEnvironment();
 
-  for (const language of ['en', 'zh'] as const) {
+  for (const language of languages) {
     it(`renders every account screen in ${language}`, async () => {
       const t = texts[language];
-      const context = await newContext(browser, { language, viewport: 'desktop' });
+      const context = await newContext(env.browser, { language, viewport: 'desktop' });
       const page = await context.newPage();
       const consoleErrors: string[] = [];
       page.on('console', (message) => {
@@ -42,7 +28,7 @@ describe('screens on a desktop', () => {
         ['/no-such-page', t.notFound.title],
       ];
       for (const [path, heading] of signedOutPages) {
-        await page.goto(`${server.url}${path}`);
+        await page.goto(`${env.server.url}${path}`);
         await page.getByRole('heading', { name: heading }).first().waitFor();
         await screenshot(page, `${language}-desktop${path === '/' ? '-landing' : path.replaceAll('/', '-')}`);
       }
@@ -74,7 +60,7 @@ describe('screens on a desktop', () => {
         ['/settings/privacy', t.consents.title],
       ];
       for (const [path, heading] of signedInPages) {
-        await page.goto(`${server.url}${path}`);
+        await page.goto(`${env.server.url}${path}`);
         await page.getByRole('heading', { name: heading }).first().waitFor();
         await screenshot(page, `${language}-desktop${path === '/' ? '-home' : path.replaceAll('/', '-')}`);
       }
