@@ -2,6 +2,7 @@
  * All SQL for users, policy acceptances and emailed tokens.
  */
 import type { Kysely } from 'kysely';
+import { prepareQuery, type PreparedQuery } from '../../platform/db/prepared-query.js';
 import type { Database, EmailTokenRow, NewUserRow, UserRow } from '../../platform/db/schema.js';
 
 export class EmailTakenError extends Error {}
@@ -13,7 +14,12 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export class AccountsStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  // Every signed-in page reads its user; see prepareQuery.
+  private readonly userById: PreparedQuery<UserRow, [string]>;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.userById = prepareQuery(db, (id: string) => db.selectFrom('users').selectAll().where('id', '=', id));
+  }
 
   /** Inserts the user and their first policy acceptance together; EmailTakenError on a race. */
   async insertUser(user: NewUserRow): Promise<void> {
@@ -36,7 +42,8 @@ export class AccountsStore {
   }
 
   async findById(id: string): Promise<UserRow | undefined> {
-    return this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    const [user] = await this.userById.run(id);
+    return user;
   }
 
   async markEmailVerified(userId: string, email: string, nowMs: number): Promise<boolean> {

@@ -232,3 +232,32 @@ function generousLimits() {
     verifyResendPerAccount: rule,
   };
 }
+
+describe('security headers', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('API answers forbid caching, sniffing and framing', async () => {
+    const browser = t.browser();
+    await browser.post('/api/v1/auth/register', newAccount());
+    const response = await browser.get('/api/v1/me');
+    expect(response.headers).toMatchObject({
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    });
+    const unauthenticated = await t.browser().get('/api/v1/me');
+    expect(unauthenticated.headers['cache-control']).toBe('no-store');
+  });
+
+  it('the public policy may be cached briefly, as its route says', async () => {
+    const response = await t.browser().get('/api/v1/policy');
+    expect(response.headers['cache-control']).toBe('public, max-age=300');
+  });
+});

@@ -1,8 +1,9 @@
 /**
- * Security headers on every response (CSP, nosniff, frame and referrer policies, HSTS in
- * production), as helmet defines them. Helmet's headers depend only on its options, so they
- * are worked out once at start and then copied onto each reply: per request, helmet would
- * re-parse its whole configuration.
+ * Security headers on every response. Pages get helmet's full set (CSP, nosniff, frame, opener
+ * and referrer policies, HSTS in production), worked out once at start: per request, helmet would
+ * re-parse its whole configuration. API answers get the short set OWASP's REST cheat sheet names
+ * (a document-less CSP, nosniff, no framing, HSTS) and `Cache-Control: no-store` unless the route
+ * chose otherwise, so personal data is never kept by a browser or proxy cache.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
@@ -39,10 +40,31 @@ export function securityHeaders(production: boolean): Record<string, string> {
   return headers;
 }
 
+export function apiSecurityHeaders(production: boolean): Record<string, string> {
+  return {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-resource-policy': 'same-origin',
+    ...(production ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+}
+
+function isApiAnswer(url: string): boolean {
+  return url.startsWith('/api/') || url.startsWith('/dev/mail.json') || url === '/healthz' || url === '/metrics';
+}
+
 export function registerSecurityHeaders(app: FastifyInstance, production: boolean): void {
-  const headers = securityHeaders(production);
-  app.addHook('onSend', (_request, reply, payload, done) => {
-    void reply.headers(headers);
+  const pageHeaders = securityHeaders(production);
+  const apiHeaders = apiSecurityHeaders(production);
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (isApiAnswer(request.url)) {
+      void reply.headers(apiHeaders);
+      if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    } else {
+      void reply.headers(pageHeaders);
+    }
     done(null, payload);
   });
 }
