@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
 import {
   AccountsService,
-  AccountsStore,
+  CachingAccountsStore,
   registerAccountRoutes,
   registerAccountsPrivacy,
 } from './features/accounts/index.js';
@@ -146,8 +146,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bus: deps.bus,
     currentPolicyVersion: () => policy.currentVersion,
   });
+  const accountsStore = new CachingAccountsStore(database.db, deps.bus, clock);
+  await accountsStore.start();
   const accounts = new AccountsService({
-    store: new AccountsStore(database.db),
+    store: accountsStore,
     sessions,
     policy,
     hasher: deps.hasher,
@@ -162,7 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   const privacy = new PrivacyRegistry();
-  registerAccountsPrivacy(privacy);
+  registerAccountsPrivacy(privacy, accountsStore);
   registerSessionsPrivacy(privacy, sessions);
   registerConsentsPrivacy(privacy);
 
@@ -198,6 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   server.addHook('onClose', async () => {
     clearInterval(housekeeping);
     await sessions.stop();
+    await accountsStore.stop();
   });
 
   return { server, privacy, services: { accounts, sessions, consents, policy } };

@@ -2,8 +2,9 @@
  * Accounts in the privacy registry. The users row is registered first, so it is erased last.
  */
 import type { PrivacyRegistry } from '../../platform/privacy/registry.js';
+import type { CachingAccountsStore } from './accounts.store-cache.js';
 
-export function registerAccountsPrivacy(registry: PrivacyRegistry): void {
+export function registerAccountsPrivacy(registry: PrivacyRegistry, store: CachingAccountsStore): void {
   registry.register({
     feature: 'accounts',
     table: 'users',
@@ -28,6 +29,7 @@ export function registerAccountsPrivacy(registry: PrivacyRegistry): void {
         .execute(),
     erase: async (db, userId) => {
       await db.deleteFrom('users').where('id', '=', userId).execute();
+      await store.forgetUser(userId);
     },
   });
   registry.register({

@@ -1,39 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { SessionCache } from './session-cache.js';
 
-const entry = (sessionId: string, cachedAtMs = 0) => ({
+const entry = (sessionId: string, expiresAtMs = 1_000_000) => ({
   userId: 'u',
   sessionId,
-  expiresAtMs: 1_000_000,
+  expiresAtMs,
   lastSeenAtMs: 0,
-  cachedAtMs,
 });
 
 describe('SessionCache', () => {
-  it('returns what was put until it is evicted', () => {
+  it('returns what was put until the session is evicted by id', () => {
     const cache = new SessionCache(10, 30_000);
-    cache.put('h1', entry('s1'));
-    expect(cache.get('h1', 10)?.sessionId).toBe('s1');
+    cache.put('t1', entry('s1'), 0);
+    expect(cache.get('t1', 10)?.sessionId).toBe('s1');
     cache.evictSession('s1');
-    expect(cache.get('h1', 10)).toBeUndefined();
+    expect(cache.get('t1', 10)).toBeUndefined();
   });
 
-  it('forgets entries older than the maximum age or past their expiry', () => {
+  it('forgets entries older than the maximum age or past the session’s expiry', () => {
     const cache = new SessionCache(10, 30_000);
-    cache.put('h1', entry('s1'));
-    expect(cache.get('h1', 30_000)).toBeUndefined();
-    cache.put('h2', { ...entry('s2'), expiresAtMs: 5 });
-    expect(cache.get('h2', 5)).toBeUndefined();
-    expect(cache.size).toBe(0);
+    cache.put('t1', entry('s1'), 0);
+    expect(cache.get('t1', 30_000)).toBeUndefined();
+    cache.put('t2', entry('s2', 5), 0);
+    expect(cache.get('t2', 5)).toBeUndefined();
   });
 
-  it('stays within its size by dropping the oldest', () => {
+  it('stays within its size', () => {
     const cache = new SessionCache(2, 30_000);
-    cache.put('h1', entry('s1'));
-    cache.put('h2', entry('s2'));
-    cache.put('h3', entry('s3'));
-    expect(cache.size).toBe(2);
-    expect(cache.get('h1', 1)).toBeUndefined();
-    expect(cache.get('h3', 1)?.sessionId).toBe('s3');
+    cache.put('t1', entry('s1'), 0);
+    cache.put('t2', entry('s2'), 0);
+    cache.put('t3', entry('s3'), 0);
+    expect(cache.get('t1', 1)).toBeUndefined();
+    expect(cache.get('t3', 1)?.sessionId).toBe('s3');
   });
 });

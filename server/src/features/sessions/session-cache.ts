@@ -1,44 +1,40 @@
 /**
  * Recently seen sessions, in memory, so an authenticated request costs no database read and no
  * hashing. Entries are keyed by the cookie token itself: it never leaves this process's memory,
- * which sees every token anyway, and the database still stores only hashes.
- * Ending a session evicts it here at once, and on every other node through the bus; an entry is
- * also re-read from the database after `maxAgeMs`, which bounds the damage of a lost bus message.
+ * which sees every token anyway, and the database still stores only hashes. Ending a session
+ * evicts it by its id.
  */
+import { BoundedCache } from '../../platform/cache/bounded-cache.js';
+
 export interface CachedSession {
   userId: string;
   sessionId: string;
   expiresAtMs: number;
   lastSeenAtMs: number;
-  cachedAtMs: number;
 }
 
 export class SessionCache {
-  private readonly byToken = new Map<string, CachedSession>();
+  private readonly byToken: BoundedCache<string, CachedSession>;
   private readonly tokenBySessionId = new Map<string, string>();
 
-  constructor(
-    private readonly maxEntries: number,
-    private readonly maxAgeMs: number,
-  ) {}
+  constructor(maxEntries: number, maxAgeMs: number) {
+    this.byToken = new BoundedCache(maxEntries, maxAgeMs);
+  }
 
   get(token: string, nowMs: number): CachedSession | undefined {
-    const entry = this.byToken.get(token);
-    if (!entry) return undefined;
-    if (nowMs - entry.cachedAtMs >= this.maxAgeMs || entry.expiresAtMs <= nowMs) {
-      this.evictSession(entry.sessionId);
+    const entry = this.byToken.get(token, nowMs);
+    if (!entry || entry.expiresAtMs <= nowMs) {
+      if (entry) this.evictSession(entry.sessionId);
       return undefined;
     }
     return entry;
   }
 
-  put(token: string, entry: CachedSession): void {
-    if (this.byToken.size >= this.maxEntries) {
-      const oldest = this.byToken.values().next().value;
-      if (oldest) this.evictSession(oldest.sessionId);
-    }
-    this.byToken.set(token, entry);
+  put(token: string, entry: CachedSession, nowMs: number): void {
+    this.byToken.set(token, entry, nowMs);
     this.tokenBySessionId.set(entry.sessionId, token);
+    // The index may keep ids of entries the bounded cache has dropped; it is trimmed with it.
+    if (this.tokenBySessionId.size > 2 * this.byToken.size + 1000) this.trimIndex(nowMs);
   }
 
   evictSession(sessionId: string): void {
@@ -48,7 +44,9 @@ export class SessionCache {
     this.byToken.delete(token);
   }
 
-  get size(): number {
-    return this.byToken.size;
+  private trimIndex(nowMs: number): void {
+    for (const [sessionId, token] of this.tokenBySessionId) {
+      if (this.byToken.get(token, nowMs)?.sessionId !== sessionId) this.tokenBySessionId.delete(sessionId);
+    }
   }
 }

@@ -123,9 +123,8 @@ export class SessionsService {
         sessionId: row.id,
         expiresAtMs: row.expires_at,
         lastSeenAtMs: row.last_seen_at,
-        cachedAtMs: nowMs,
       };
-      this.cache.put(token, entry);
+      this.cache.put(token, entry, nowMs);
     }
     if (nowMs - entry.lastSeenAtMs >= LAST_SEEN_RESOLUTION_MS) {
       entry.lastSeenAtMs = nowMs;

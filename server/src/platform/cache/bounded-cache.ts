@@ -1,0 +1,45 @@
+/**
+ * A small in-memory cache with a size bound (oldest entry out first) and a maximum age, for
+ * copies of database rows that other nodes may change: the age bounds how long a copy can be
+ * stale if the bus loses the message that should have evicted it.
+ */
+interface Entry<V> {
+  value: V;
+  storedAtMs: number;
+}
+
+export class BoundedCache<K, V> {
+  private readonly entries = new Map<K, Entry<V>>();
+
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxAgeMs: number,
+  ) {}
+
+  get(key: K, nowMs: number): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (nowMs - entry.storedAtMs >= this.maxAgeMs) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  set(key: K, value: V, nowMs: number): void {
+    this.entries.delete(key);
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(key, { value, storedAtMs: nowMs });
+  }
+
+  delete(key: K): void {
+    this.entries.delete(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
