@@ -86,6 +86,8 @@ function registerWebApp(server: FastifyInstance, webDistDir: string): void {
     root: webDistDir,
     wildcard: false,
     index: false,
+    // The build writes .br and .gz beside each asset; browsers that accept them get those.
+    preCompressed: true,
     setHeaders: (reply, filePath) => {
       // Vite names assets by content hash, so they never change; index.html always may.
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
