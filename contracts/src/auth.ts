@@ -110,4 +110,4 @@ export type SessionView = z.infer<typeof SessionViewSchema>;
 export const SessionListViewSchema = z.object({ sessions: z.array(SessionViewSchema) });
 export type SessionListView = z.infer<typeof SessionListViewSchema>;
 
-export const SessionIdParamsSchema = z.strictObject({ id: z.string().min(1).max(64) });
+export const SessionIdParamsSchema = z.strictObject({ id: z.uuid() });

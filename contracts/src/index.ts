@@ -7,3 +7,4 @@ export * from './messages.js';
 export * from './auth.js';
 export * from './consents.js';
 export * from './policy.js';
+export * from './safety.js';

@@ -36,6 +36,8 @@ export const fieldMessages = {
     en: 'The privacy policy has changed. Read the current version and accept it.',
     zh: '隐私政策已更新，请阅读并接受最新版本。',
   },
+  'block.self': { en: 'You cannot block yourself.', zh: '不能拉黑你自己。' },
+  'report.self': { en: 'You cannot report yourself.', zh: '不能举报你自己。' },
   'token.invalid': {
     en: 'This link is invalid, already used or expired.',
     zh: '该链接无效、已被使用或已过期。',

@@ -8,7 +8,7 @@ import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
@@ -24,7 +24,14 @@ import {
   registerConsentRoutes,
   registerConsentsPrivacy,
 } from './features/consents/index.js';
+import { BlocksService, BlocksStore, registerBlockRoutes, registerBlocksPrivacy } from './features/blocks/index.js';
 import { registerHealthRoutes } from './features/health/index.js';
+import {
+  registerReportRoutes,
+  registerReportsPrivacy,
+  ReportsService,
+  ReportsStore,
+} from './features/reports/index.js';
 import { PolicyService, registerPolicyRoutes, type PolicyDocument } from './features/policy/index.js';
 import {
   registerAuthentication,
@@ -37,6 +44,7 @@ import type { Bus } from './platform/bus/bus.js';
 import type { Clock } from './platform/clock.js';
 import type { DatabaseHandle } from './platform/db/database.js';
 import { registerCsrfGuard } from './platform/http/csrf.js';
+import { registerNulGuard } from './platform/http/nul-guard.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerObservability } from './platform/http/observability.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
@@ -73,6 +81,8 @@ export interface App {
     sessions: SessionsService;
     consents: ConsentsService;
     policy: PolicyService;
+    blocks: BlocksService;
+    reports: ReportsService;
   };
 }
 
@@ -110,6 +120,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     bodyLimit: JSON_BODY_LIMIT_BYTES,
     return503OnClosing: true,
+    // Errors Fastify meets before routing (a malformed URL) get the same error contract as the rest.
+    frameworkErrors: (error, _request, frameworkReply) => {
+      const reply: FastifyReply = frameworkReply;
+      void reply
+        .code(400)
+        .type('application/json; charset=utf-8')
+        .send({ error: { code: 'MALFORMED_REQUEST', message: error.message } });
+    },
     routerOptions: { maxParamLength: 200 },
   });
   fastify.setValidatorCompiler(validatorCompiler);
@@ -132,9 +150,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     transform: jsonSchemaTransform,
   });
   registerCsrfGuard(server, config.publicUrl);
-  registerObservability(server);
+  registerNulGuard(server);
+  registerObservability(server, { metricsToken: config.metricsToken, production: config.production });
 
   const policy = new PolicyService(deps.policyDocuments);
+  const accountsStore = new CachingAccountsStore(database.db, deps.bus, clock);
+  await accountsStore.start();
+
   const sessions = new SessionsService({
     store: new SessionsStore(database.db),
     clock,
@@ -147,9 +169,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     clock,
     bus: deps.bus,
     currentPolicyVersion: () => policy.currentVersion,
+    hasAcceptedCurrentPolicy: async (userId) =>
+      policy.isCurrent((await accountsStore.findById(userId))?.policy_version ?? ''),
   });
-  const accountsStore = new CachingAccountsStore(database.db, deps.bus, clock);
-  await accountsStore.start();
   const accounts = new AccountsService({
     store: accountsStore,
     sessions,
@@ -165,18 +187,29 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     passwordResetTtlMs: config.passwordResetTtlMs,
   });
 
+  const blocks = new BlocksService({ store: new BlocksStore(database.db), clock });
+  const reports = new ReportsService({
+    store: new ReportsStore(database.db),
+    clock,
+    limiter: deps.limiterFactory('reports', config.rateLimits.reportsPerUser),
+  });
+
   const privacy = new PrivacyRegistry();
   registerAccountsPrivacy(privacy, accountsStore);
   registerSessionsPrivacy(privacy, sessions);
   registerConsentsPrivacy(privacy);
+  registerBlocksPrivacy(privacy);
+  registerReportsPrivacy(privacy);
 
   const cookies = { production: config.production, sessionIdleTtlMs: config.sessionIdleTtlMs };
-  registerAuthentication(server, sessions, config.production);
+  registerAuthentication(server, sessions, cookies);
   registerHealthRoutes(server, database.db);
   registerPolicyRoutes(server, policy);
   registerAccountRoutes(server, { accounts, sessions, policy, cookies });
   registerSessionRoutes(server, sessions, config.production);
   registerConsentRoutes(server, consents);
+  registerBlockRoutes(server, blocks);
+  registerReportRoutes(server, reports);
   server.get('/api/v1/openapi.json', { schema: { hide: true } }, () => server.swagger());
   if (deps.outbox && !config.production) registerDevMailRoutes(server, deps.outbox);
 
@@ -205,5 +238,5 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await accountsStore.stop();
   });
 
-  return { server, privacy, services: { accounts, sessions, consents, policy } };
+  return { server, privacy, services: { accounts, sessions, consents, policy, blocks, reports } };
 }

@@ -196,6 +196,18 @@ export function latestLink(outbox: OutboxMailer, to: string, pathPrefix: string)
   throw new Error(`No mail to ${to} with a ${pathPrefix} link.`);
 }
 
+/** Like latestLink, for mail sent in the background: waits up to a second for it to arrive. */
+export async function awaitLink(outbox: OutboxMailer, to: string, pathPrefix: string): Promise<string> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return latestLink(outbox, to, pathPrefix);
+    } catch (error) {
+      if (attempt >= 100) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+}
+
 export function tokenFrom(link: string): string {
   const token = new URL(link).searchParams.get('token');
   if (!token) throw new Error(`No token in ${link}`);

@@ -17,6 +17,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().optional(),
+  METRICS_TOKEN: z.string().min(16).optional(),
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
 });
 
@@ -32,6 +33,8 @@ export interface RateLimits {
   resetPerIp: RateLimitRule;
   resetPerAccount: RateLimitRule;
   verifyResendPerAccount: RateLimitRule;
+  reportsPerUser: RateLimitRule;
+  passwordChecksPerAccount: RateLimitRule;
 }
 
 export interface Config {
@@ -47,6 +50,8 @@ export interface Config {
   /** Addresses or CIDRs of proxies whose X-Forwarded-For is believed; empty means none. */
   trustProxy: string[];
   logLevel: string;
+  /** Bearer token for /metrics; without it /metrics is open in development and absent in production. */
+  metricsToken: string | undefined;
   webDistDir: string;
   passwordHashConcurrency: number;
   passwordHashQueueLimit: number;
@@ -63,6 +68,8 @@ export const defaultRateLimits: RateLimits = {
   resetPerIp: { points: 20, durationSeconds: 60 * 60 },
   resetPerAccount: { points: 5, durationSeconds: 60 * 60 },
   verifyResendPerAccount: { points: 5, durationSeconds: 60 * 60 },
+  reportsPerUser: { points: 20, durationSeconds: 60 * 60 },
+  passwordChecksPerAccount: { points: 10, durationSeconds: 15 * 60 },
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -99,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
       .map((entry) => entry.trim())
       .filter(Boolean),
     logLevel: vars.LOG_LEVEL,
+    metricsToken: vars.METRICS_TOKEN,
     webDistDir: path.resolve(vars.WEB_DIST_DIR ?? path.join(import.meta.dirname, '../../../web/dist')),
     passwordHashConcurrency: vars.PASSWORD_HASH_CONCURRENCY ?? 2,
     passwordHashQueueLimit: 64,

@@ -2,7 +2,7 @@
  * Accounts through the HTTP API, on every database the product runs on.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { latestLink, newAccount, startTestApp, tokenFrom, type TestApp } from '../../../test/test-app.js';
+import { awaitLink, latestLink, newAccount, startTestApp, tokenFrom, type TestApp } from '../../../test/test-app.js';
 import { databaseKinds } from '../../../test/services.js';
 
 describe.each(databaseKinds)('accounts on %s', (database) => {
@@ -223,7 +223,7 @@ describe.each(databaseKinds)('accounts on %s', (database) => {
       const stranger = await t.browser().post('/api/v1/auth/password-reset', { email: 'nobody@example.com' });
       expect(stranger.statusCode).toBe(202);
       expect((await t.browser().post('/api/v1/auth/password-reset', { email: account.email })).statusCode).toBe(202);
-      const token = tokenFrom(latestLink(t.outbox, account.email, '/reset-password'));
+      const token = tokenFrom(await awaitLink(t.outbox, account.email, '/reset-password'));
       const weak = await t.browser().post('/api/v1/auth/password-reset/confirm', { token, password: 'password1' });
       expect(weak.statusCode).toBe(422);
       const confirm = await t

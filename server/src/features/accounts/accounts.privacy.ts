@@ -29,8 +29,8 @@ export function registerAccountsPrivacy(registry: PrivacyRegistry, store: Cachin
         .execute(),
     erase: async (db, userId) => {
       await db.deleteFrom('users').where('id', '=', userId).execute();
-      await store.forgetUser(userId);
     },
+    afterErase: (userId) => store.forgetUser(userId),
   });
   registry.register({
     feature: 'accounts',

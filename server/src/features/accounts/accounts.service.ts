@@ -21,7 +21,12 @@ import { AppError, notFound, validationFailed } from '../../platform/http/errors
 import type { RequestMeta } from '../../platform/logging/request-meta.js';
 import type { Mailer, MailMessage } from '../../platform/mail/mailer.js';
 import type { PasswordHasher } from '../../platform/security/password-hasher.js';
-import type { Limiter, LimiterFactory } from '../../platform/security/rate-limiter.js';
+import {
+  accountLimitKey,
+  ipLimitKey,
+  type Limiter,
+  type LimiterFactory,
+} from '../../platform/security/rate-limiter.js';
 import { createToken, hashToken, isWellFormedToken } from '../../platform/security/tokens.js';
 import type { PolicyService } from '../policy/index.js';
 import type { AuthContext, SessionsService } from '../sessions/index.js';
@@ -69,7 +74,7 @@ export interface AccountsServiceDeps {
 }
 
 export class AccountsService {
-  private readonly limits: Record<keyof RateLimits, Limiter>;
+  private readonly limits: Record<Exclude<keyof RateLimits, 'reportsPerUser'>, Limiter>;
 
   constructor(private readonly deps: AccountsServiceDeps) {
     const { limiterFactory, rateLimits } = deps;
@@ -80,11 +85,12 @@ export class AccountsService {
       resetPerIp: limiterFactory('reset-ip', rateLimits.resetPerIp),
       resetPerAccount: limiterFactory('reset-account', rateLimits.resetPerAccount),
       verifyResendPerAccount: limiterFactory('verify-resend', rateLimits.verifyResendPerAccount),
+      passwordChecksPerAccount: limiterFactory('password-check', rateLimits.passwordChecksPerAccount),
     };
   }
 
   async register(input: RegisterInput, context: RequestContext): Promise<SignedIn> {
-    await this.limits.registerPerIp.consume(context.ip);
+    await this.limits.registerPerIp.consume(ipLimitKey(context.ip));
     const email = normalizeEmail(input.email);
     const fields: Record<string, string> = {};
     const birthProblem = checkBirthDate(input.birthDate, utcCalendarDate(new Date(this.deps.clock.nowMs())));
@@ -120,17 +126,17 @@ export class AccountsService {
 
   async login(input: LoginInput, context: RequestContext): Promise<SignedIn> {
     const email = normalizeEmail(input.email);
-    await this.limits.loginPerIp.consume(context.ip);
-    await this.limits.loginFailuresPerAccount.check(email);
+    await this.limits.loginPerIp.consume(ipLimitKey(context.ip));
+    // Counted before the password is checked, so parallel guesses cannot all slip past the limit;
+    // a successful sign-in clears the count.
+    const accountKey = accountLimitKey(email);
+    await this.limits.loginFailuresPerAccount.consume(accountKey);
     const user = await this.deps.store.findByEmail(email);
     const valid = user
       ? await this.deps.hasher.verify(user.password_hash, input.password)
       : await this.deps.hasher.verifyDecoy(input.password);
-    if (!user || !valid) {
-      await this.limits.loginFailuresPerAccount.consume(email);
-      throw invalidCredentials();
-    }
-    await this.limits.loginFailuresPerAccount.reset(email);
+    if (!user || !valid) throw invalidCredentials();
+    await this.limits.loginFailuresPerAccount.reset(accountKey);
     if (!(await this.deps.sessions.isKnownDevice(user.id, context.deviceHash))) {
       await this.sendMail(
         newDeviceMail(user.email, context.meta, this.link('/settings/security'), this.languageOf(user)),
@@ -163,10 +169,17 @@ export class AccountsService {
   /** Always quiet about whether the account exists; the mail goes only to its owner. */
   async requestPasswordReset(emailInput: string, context: RequestContext): Promise<void> {
     const email = normalizeEmail(emailInput);
-    await this.limits.resetPerIp.consume(context.ip);
-    await this.limits.resetPerAccount.consume(email);
+    await this.limits.resetPerIp.consume(ipLimitKey(context.ip));
+    await this.limits.resetPerAccount.consume(accountLimitKey(email));
     const user = await this.deps.store.findByEmail(email);
     if (!user) return;
+    // The answer must not wait for the token and the mail, or its timing would tell that the account exists.
+    void this.sendPasswordReset(user).catch((error: unknown) => {
+      this.deps.logger.error({ err: error }, 'password reset could not be issued');
+    });
+  }
+
+  private async sendPasswordReset(user: UserRow): Promise<void> {
     const token = await this.issueToken(user, 'password_reset', this.deps.passwordResetTtlMs);
     await this.sendMail(
       passwordResetMail(user.email, this.link(`/reset-password?token=${token}`), this.languageOf(user)),
@@ -187,12 +200,10 @@ export class AccountsService {
     if (isGuessablePassword(input.password, [owner.email, owner.nickname])) {
       throw validationFailed({ password: 'password.tooWeak' });
     }
+    // Hashing may be refused when the server is busy; the link is used up only once it can succeed.
+    const passwordHash = await this.deps.hasher.hash(input.password);
     await this.consumeToken(input.token, 'password_reset');
-    await this.deps.store.updatePasswordHash(
-      owner.id,
-      await this.deps.hasher.hash(input.password),
-      this.deps.clock.nowMs(),
-    );
+    await this.deps.store.updatePasswordHash(owner.id, passwordHash, this.deps.clock.nowMs());
     await this.deps.sessions.revokeAll(owner.id);
     await this.sendMail(passwordChangedMail(owner.email, this.link('/forgot-password'), this.languageOf(owner)));
   }
@@ -200,7 +211,10 @@ export class AccountsService {
   /** Changes the password after checking the current one, and ends every other session. */
   async changePassword(auth: AuthContext, input: ChangePasswordInput): Promise<void> {
     const user = await this.getUser(auth.userId);
+    // Someone holding a stolen session must not be able to guess the password behind it.
+    await this.limits.passwordChecksPerAccount.consume(user.id);
     if (!(await this.deps.hasher.verify(user.password_hash, input.currentPassword))) throw wrongPassword();
+    await this.limits.passwordChecksPerAccount.reset(user.id);
     if (isGuessablePassword(input.newPassword, [user.email, user.nickname])) {
       throw validationFailed({ newPassword: 'password.tooWeak' });
     }

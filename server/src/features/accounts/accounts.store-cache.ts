@@ -45,8 +45,9 @@ export class CachingAccountsStore extends AccountsStore {
     const nowMs = this.clock.nowMs();
     const cached = this.users.get(id, nowMs);
     if (cached) return cached;
+    const generation = this.users.generation;
     const user = await super.findById(id);
-    if (user) this.users.set(id, user, nowMs);
+    if (user) this.users.set(id, user, nowMs, generation);
     return user;
   }
 

@@ -14,6 +14,7 @@ const limits = {
   registerPerIp: { points: 3, durationSeconds: 3600 },
   resetPerIp: { points: 10, durationSeconds: 3600 },
   resetPerAccount: { points: 2, durationSeconds: 3600 },
+  passwordChecksPerAccount: { points: 10, durationSeconds: 900 },
 };
 
 describe.each(busKinds)('rate limits counted in %s', (bus) => {
@@ -40,6 +41,41 @@ describe.each(busKinds)('rate limits counted in %s', (bus) => {
     const retryAfter = Number(blocked.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(900);
+  });
+
+  it('parallel guesses cannot get past the per-account limit', async () => {
+    const account = newAccount();
+    await t.browser().post('/api/v1/auth/register', account);
+    const attempts = Array.from({ length: 11 }, (_, i) => `wrong-guess-${i}`).concat(account.password);
+    const responses = await Promise.all(
+      attempts.map((password) => t.browser().post('/api/v1/auth/login', { email: account.email, password })),
+    );
+    const checked = responses.filter((response) => response.statusCode !== 429);
+    expect(checked.length).toBeLessThanOrEqual(3);
+  });
+
+  it('limits guesses of the current password by whoever holds a session', async () => {
+    const browser = t.browser();
+    await browser.post('/api/v1/auth/register', newAccount());
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 11; attempt += 1) {
+      const response = await browser.post('/api/v1/me/password', {
+        currentPassword: `guess-${attempt}`,
+        newPassword: 'lantern-quartz-meadow-44',
+      });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.slice(0, 10).every((status) => status === 422)).toBe(true);
+    expect(statuses[10]).toBe(429);
+  });
+
+  it('counts an IPv6 network as one address', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      const browser = t.browser({ ip: `2001:db8:77:1::${(attempt + 1).toString(16)}` });
+      statuses.push((await browser.post('/api/v1/auth/register', newAccount())).statusCode);
+    }
+    expect(statuses).toEqual([201, 201, 201, 429]);
   });
 
   it('limits sign-in attempts per IP across accounts', async () => {

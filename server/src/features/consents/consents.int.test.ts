@@ -97,3 +97,56 @@ describe.each(databaseKinds)('consents on %s', (database) => {
     expect((await t.browser().get('/api/v1/me/consents')).statusCode).toBe(401);
   });
 });
+
+describe.each(databaseKinds)('consent ledger under pressure on %s', (database) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ database });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('concurrent grants and withdrawals never record the same state twice in a row', async () => {
+    const browser = t.browser();
+    const me = (await browser.post('/api/v1/auth/register', newAccount())).json();
+    for (let run = 0; run < 10; run += 1) {
+      await Promise.all([
+        browser.put('/api/v1/me/consents/location', { granted: true }),
+        browser.put('/api/v1/me/consents/location', { granted: false }),
+        browser.put('/api/v1/me/consents/location', { granted: true }),
+      ]);
+    }
+    const rows = await t.database.db
+      .selectFrom('consent_events')
+      .select('granted')
+      .where('user_id', '=', me.id)
+      .orderBy('id')
+      .execute();
+    rows.forEach((row, index) => {
+      expect(row.granted).toBe(index % 2 === 0 ? 1 : 0);
+    });
+    const { consents } = (await browser.get('/api/v1/me/consents')).json();
+    expect(consents[0].granted).toBe(rows.at(-1)?.granted === 1);
+  });
+
+  it('a withdrawal whose effect failed finishes the effect when asked again', async () => {
+    const browser = t.browser();
+    const me = (await browser.post('/api/v1/auth/register', newAccount())).json();
+    let calls = 0;
+    let failNext = true;
+    t.app.services.consents.onWithdraw('camera', async (userId) => {
+      if (userId !== me.id) return;
+      calls += 1;
+      await Promise.resolve();
+      if (failNext) {
+        failNext = false;
+        throw new Error('storage unavailable');
+      }
+    });
+    await browser.put('/api/v1/me/consents/camera', { granted: true });
+    expect((await browser.put('/api/v1/me/consents/camera', { granted: false })).statusCode).toBe(500);
+    expect((await browser.put('/api/v1/me/consents/camera', { granted: false })).statusCode).toBe(200);
+    expect(calls).toBe(2);
+  });
+});

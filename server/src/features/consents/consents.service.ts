@@ -39,6 +39,13 @@ export const consentRequired = (purpose: ConsentPurpose) =>
     },
   );
 
+export const policyOutdated = () =>
+  new AppError(
+    'POLICY_VERSION_OUTDATED',
+    409,
+    'The privacy policy has changed. Accept the current version before granting a consent.',
+  );
+
 function toConsent(purpose: ConsentPurpose, row: ConsentEventRow | undefined): Consent {
   return {
     purpose,
@@ -53,6 +60,8 @@ export interface ConsentsServiceDeps {
   clock: Clock;
   bus: Bus;
   currentPolicyVersion: () => string;
+  /** Whether the user accepted the policy now in force (owned by accounts). */
+  hasAcceptedCurrentPolicy: (userId: string) => Promise<boolean>;
 }
 
 export class ConsentsService {
@@ -60,7 +69,10 @@ export class ConsentsService {
 
   constructor(private readonly deps: ConsentsServiceDeps) {}
 
-  /** Registers what must happen the moment a user withdraws `purpose`. */
+  /**
+   * Registers what must happen the moment a user withdraws `purpose`. Effects must be idempotent:
+   * they run on every withdrawal request, so a retry finishes what a failed attempt left.
+   */
   onWithdraw(purpose: ConsentPurpose, effect: WithdrawalEffect): void {
     const effects = this.withdrawalEffects.get(purpose) ?? [];
     effects.push(effect);
@@ -84,13 +96,13 @@ export class ConsentsService {
   }
 
   /**
-   * Records a grant or a withdrawal. Saying the same twice records nothing new. A withdrawal's
-   * effects have all run before this returns, so "off" is true the moment the user sees it.
+   * Records a grant or a withdrawal; saying the same twice records nothing new. A withdrawal runs
+   * every registered effect before this returns, each time it is asked for (effects are idempotent),
+   * so "off" is true the moment the user sees it, even if an earlier attempt failed half-way.
+   * A grant needs the current privacy policy to have been accepted: it is recorded under that version.
    */
   async set(userId: string, purpose: ConsentPurpose, granted: boolean, source: ConsentSource): Promise<Consent> {
-    const previous = await this.deps.store.latestFor(userId, purpose);
-    if (previous && previous.granted === (granted ? 1 : 0)) return toConsent(purpose, previous);
-    if (!previous && !granted) return toConsent(purpose, undefined);
+    if (granted && !(await this.deps.hasAcceptedCurrentPolicy(userId))) throw policyOutdated();
     const event = {
       user_id: userId,
       purpose,
@@ -99,12 +111,14 @@ export class ConsentsService {
       source,
       created_at: this.deps.clock.nowMs(),
     };
-    await this.deps.store.append(event);
+    const changed = await this.deps.store.appendIfChanged(event);
     if (!granted) {
       for (const effect of this.withdrawalEffects.get(purpose) ?? []) await effect(userId);
     }
-    const changed: ConsentChangedEvent = { userId, purpose, granted };
-    await this.deps.bus.publish(CONSENT_CHANGED_TOPIC, changed);
-    return toConsent(purpose, { id: 0, ...event });
+    if (changed) {
+      const message: ConsentChangedEvent = { userId, purpose, granted };
+      await this.deps.bus.publish(CONSENT_CHANGED_TOPIC, message);
+    }
+    return toConsent(purpose, await this.deps.store.latestFor(userId, purpose));
   }
 }

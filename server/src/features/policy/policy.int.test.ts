@@ -35,10 +35,16 @@ describe('policy versions', () => {
         mustAccept: true,
       });
       expect((await browser.get('/api/v1/policy')).json().version).toBe('2099-01-01');
+      const earlyGrant = await browser.put('/api/v1/me/consents/location', { granted: true });
+      expect(earlyGrant.statusCode).toBe(409);
+      expect(earlyGrant.json().error.code).toBe('POLICY_VERSION_OUTDATED');
+      expect((await browser.put('/api/v1/me/consents/location', { granted: false })).statusCode).toBe(200);
       const stale = await browser.post('/api/v1/me/policy-acceptance', { version: current.version });
       expect(stale.statusCode).toBe(422);
       const accepted = await browser.post('/api/v1/me/policy-acceptance', { version: '2099-01-01' });
       expect(accepted.json().policy).toMatchObject({ acceptedVersion: '2099-01-01', mustAccept: false });
+      const grant = await browser.put('/api/v1/me/consents/location', { granted: true });
+      expect(grant.json()).toMatchObject({ granted: true, policyVersion: '2099-01-01' });
       const exported = await release2.app.privacy.exportUser(release2.database.db, registered.id as string);
       expect(exported.policy_acceptances!.map((row) => (row as { version: string }).version).sort()).toEqual([
         current.version,

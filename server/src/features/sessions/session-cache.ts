@@ -30,7 +30,12 @@ export class SessionCache {
     return entry;
   }
 
-  put(token: string, entry: CachedSession, nowMs: number): void {
+  get generation(): number {
+    return this.byToken.generation;
+  }
+
+  put(token: string, entry: CachedSession, nowMs: number, readAtGeneration = this.generation): void {
+    if (readAtGeneration !== this.generation) return;
     this.byToken.set(token, entry, nowMs);
     this.tokenBySessionId.set(entry.sessionId, token);
     // The index may keep ids of entries the bounded cache has dropped; it is trimmed with it.

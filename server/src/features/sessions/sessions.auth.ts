@@ -3,7 +3,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { unauthenticated } from '../../platform/http/errors.js';
-import { readSessionToken } from './sessions.cookies.js';
+import { readSessionToken, setSessionCookie, type CookieSettings } from './sessions.cookies.js';
 import type { AuthContext, SessionsService } from './sessions.service.js';
 
 declare module 'fastify' {
@@ -12,11 +12,16 @@ declare module 'fastify' {
   }
 }
 
-export function registerAuthentication(app: FastifyInstance, sessions: SessionsService, production: boolean): void {
+export function registerAuthentication(app: FastifyInstance, sessions: SessionsService, cookies: CookieSettings): void {
   app.decorateRequest('auth', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
-    request.auth = await sessions.authenticate(readSessionToken(request, production));
+    const token = readSessionToken(request, cookies.production);
+    const session = await sessions.authenticate(token);
+    if (!session || !token) return;
+    request.auth = { userId: session.userId, sessionId: session.sessionId };
+    // The server slides the idle expiry on use; the browser's copy of the cookie must slide too.
+    if (session.renewed) setSessionCookie(reply, token, cookies);
   });
 }
 

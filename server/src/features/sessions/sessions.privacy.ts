@@ -5,6 +5,8 @@ import type { PrivacyRegistry } from '../../platform/privacy/registry.js';
 import type { SessionsService } from './sessions.service.js';
 
 export function registerSessionsPrivacy(registry: PrivacyRegistry, sessions: SessionsService): void {
+  // Sessions deleted by an erasure still in progress, to drop from every node's cache once it commits.
+  const erasedSessionIds = new Map<string, string[]>();
   registry.register({
     feature: 'sessions',
     table: 'sessions',
@@ -18,10 +20,15 @@ export function registerSessionsPrivacy(registry: PrivacyRegistry, sessions: Ses
         .execute(),
     erase: async (db, userId) => {
       const ended = await db.deleteFrom('sessions').where('user_id', '=', userId).returning('id').execute();
-      await sessions.forget(
+      erasedSessionIds.set(
         userId,
         ended.map((row) => row.id),
       );
+    },
+    afterErase: async (userId) => {
+      const ended = erasedSessionIds.get(userId) ?? [];
+      erasedSessionIds.delete(userId);
+      await sessions.forget(userId, ended);
     },
   });
   registry.register({

@@ -110,12 +110,17 @@ export class SessionsService {
     return { token, session: toSession(row) };
   }
 
-  /** The session a cookie token names, or null when it is unknown, ended or expired. */
-  async authenticate(token: string | undefined): Promise<AuthContext | null> {
+  /**
+   * The session a cookie token names, or null when it is unknown, ended or expired. `renewed` says
+   * its idle expiry moved forward, so the cookie's lifetime should be moved with it.
+   */
+  async authenticate(token: string | undefined): Promise<(AuthContext & { renewed: boolean }) | null> {
     if (!token || !isWellFormedToken(token)) return null;
     const nowMs = this.deps.clock.nowMs();
     let entry = this.cache.get(token, nowMs);
+    let renewed = false;
     if (!entry) {
+      const generation = this.cache.generation;
       const row = await this.deps.store.findByTokenHash(hashToken(token));
       if (!row || row.expires_at <= nowMs) return null;
       entry = {
@@ -124,14 +129,15 @@ export class SessionsService {
         expiresAtMs: row.expires_at,
         lastSeenAtMs: row.last_seen_at,
       };
-      this.cache.put(token, entry, nowMs);
+      this.cache.put(token, entry, nowMs, generation);
     }
     if (nowMs - entry.lastSeenAtMs >= LAST_SEEN_RESOLUTION_MS) {
       entry.lastSeenAtMs = nowMs;
       entry.expiresAtMs = nowMs + this.deps.idleTtlMs;
       await this.deps.store.touch(entry.sessionId, nowMs, entry.expiresAtMs);
+      renewed = true;
     }
-    return { userId: entry.userId, sessionId: entry.sessionId };
+    return { userId: entry.userId, sessionId: entry.sessionId, renewed };
   }
 
   async list(userId: string): Promise<Session[]> {

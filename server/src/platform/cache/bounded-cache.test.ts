@@ -12,6 +12,16 @@ describe('BoundedCache', () => {
     expect(cache.get('b', 1)).toBeUndefined();
   });
 
+  it('does not keep a value read before an eviction that happened meanwhile', () => {
+    const cache = new BoundedCache<string, number>(10, 1000);
+    const generation = cache.generation;
+    cache.delete('a');
+    cache.set('a', 1, 0, generation);
+    expect(cache.get('a', 1)).toBeUndefined();
+    cache.set('a', 2, 0, cache.generation);
+    expect(cache.get('a', 1)).toBe(2);
+  });
+
   it('drops the oldest entry when full, and a re-set entry counts as new', () => {
     const cache = new BoundedCache<string, number>(2, 1000);
     cache.set('a', 1, 0);

@@ -10,6 +10,7 @@ interface Entry<V> {
 
 export class BoundedCache<K, V> {
   private readonly entries = new Map<K, Entry<V>>();
+  private evictions = 0;
 
   constructor(
     private readonly maxEntries: number,
@@ -26,7 +27,16 @@ export class BoundedCache<K, V> {
     return entry.value;
   }
 
-  set(key: K, value: V, nowMs: number): void {
+  /**
+   * Take this before reading the database on a miss and pass it to `set`: if anything was evicted
+   * meanwhile, the row read may predate the change that evicted it, and it is not kept.
+   */
+  get generation(): number {
+    return this.evictions;
+  }
+
+  set(key: K, value: V, nowMs: number, readAtGeneration = this.evictions): void {
+    if (readAtGeneration !== this.evictions) return;
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next();
@@ -36,6 +46,7 @@ export class BoundedCache<K, V> {
   }
 
   delete(key: K): void {
+    this.evictions += 1;
     this.entries.delete(key);
   }
 

@@ -7,7 +7,16 @@ import { createTestDatabase, type TestDatabase } from '../../../test/databases.j
 import { databaseKinds } from '../../../test/services.js';
 import { migrateToLatest } from './migrate.js';
 
-const expectedTables = ['consent_events', 'email_tokens', 'known_devices', 'policy_acceptances', 'sessions', 'users'];
+const expectedTables = [
+  'blocks',
+  'consent_events',
+  'email_tokens',
+  'known_devices',
+  'policy_acceptances',
+  'reports',
+  'sessions',
+  'users',
+];
 
 describe.each(databaseKinds)('migrations on %s', (kind) => {
   const opened: TestDatabase[] = [];
@@ -18,7 +27,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
   it('apply to an empty database, then find nothing more to do', async () => {
     const database = await createTestDatabase(kind, { migrate: false });
     opened.push(database);
-    expect(await migrateToLatest(database)).toEqual(['0001_foundation']);
+    expect(await migrateToLatest(database)).toEqual(['0001_foundation', '0002_blocks_reports']);
     expect(await migrateToLatest(database)).toEqual([]);
     // PostgreSQL lists the tables of every schema, and other suites' schemas exist meanwhile.
     const tables = (await database.db.introspection.getTables()).filter(

@@ -5,6 +5,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle, DatabaseKind } from './database.js';
 import * as foundation from './migrations/0001_foundation.js';
+import * as blocksReports from './migrations/0002_blocks_reports.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, kind: DatabaseKind): Promise<void>;
@@ -12,6 +13,7 @@ interface DialectMigration {
 
 const migrations: Record<string, DialectMigration> = {
   '0001_foundation': foundation,
+  '0002_blocks_reports': blocksReports,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

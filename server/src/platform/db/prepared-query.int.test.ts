@@ -46,5 +46,9 @@ describe.each(databaseKinds)('prepareQuery on %s', (kind) => {
       database.db.selectFrom('users').select('email').where('id', '=', id).where('nickname', '=', 'fixed'),
     );
     await expect(shaped.run('u1')).rejects.toThrow(/not its arguments/);
+    const twice = prepareQuery(database.db, (id: string) =>
+      database.db.selectFrom('users').select('email').where('id', '=', id).where('nickname', '=', id),
+    );
+    await expect(twice.run('u1')).rejects.toThrow(/not its arguments/);
   });
 });

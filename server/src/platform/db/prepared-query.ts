@@ -9,8 +9,9 @@ export interface PreparedQuery<Row, Args extends unknown[]> {
 }
 
 /**
- * `build` must use each argument exactly once, as a parameter, in order; the first run checks
- * this, so a query whose shape depends on its arguments fails loudly instead of running wrong.
+ * `build` must use each argument exactly once, as a parameter, in order. It is compiled once with
+ * stand-in values that cannot be confused with each other or with constants, and checked: a query
+ * whose shape depends on its arguments fails loudly instead of running wrong.
  */
 export function prepareQuery<DB, Row, Args extends unknown[]>(
   db: Kysely<DB>,
@@ -20,10 +21,11 @@ export function prepareQuery<DB, Row, Args extends unknown[]>(
   return {
     async run(...args: Args): Promise<Row[]> {
       if (!compiled) {
-        const candidate = build(...args).compile();
+        const standIns = args.map((_, index) => Symbol(`parameter ${index}`));
+        const candidate = build(...(standIns as unknown as Args)).compile();
         const sameParameters =
-          candidate.parameters.length === args.length &&
-          candidate.parameters.every((value, index) => value === args[index]);
+          candidate.parameters.length === standIns.length &&
+          candidate.parameters.every((value, index) => value === standIns[index]);
         if (!sameParameters)
           throw new Error(`prepareQuery: the parameters of "${candidate.sql}" are not its arguments.`);
         compiled = candidate;

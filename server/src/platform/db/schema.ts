@@ -66,6 +66,25 @@ export interface PolicyAcceptancesTable {
   accepted_at: number;
 }
 
+export interface BlocksTable {
+  blocker_id: string;
+  blocked_id: string;
+  created_at: number;
+}
+
+export interface ReportsTable {
+  id: string;
+  reporter_id: string | null;
+  target_kind: string;
+  target_id: string;
+  target_user_id: string | null;
+  reason: string;
+  details: string | null;
+  urgent: number;
+  status: 'open' | 'closed';
+  created_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -73,6 +92,8 @@ export interface Database {
   email_tokens: EmailTokensTable;
   consent_events: ConsentEventsTable;
   policy_acceptances: PolicyAcceptancesTable;
+  blocks: BlocksTable;
+  reports: ReportsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -80,3 +101,5 @@ export type NewUserRow = Insertable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type EmailTokenRow = Selectable<EmailTokensTable>;
 export type ConsentEventRow = Selectable<ConsentEventsTable>;
+export type BlockRow = Selectable<BlocksTable>;
+export type ReportRow = Selectable<ReportsTable>;

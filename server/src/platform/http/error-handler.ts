@@ -18,7 +18,8 @@ interface ZodIssueLike {
 export function fieldsFromIssues(issues: readonly ZodIssueLike[], language: Language): Record<string, string> {
   const fields: Record<string, string> = {};
   const put = (field: string, key: string) => {
-    fields[field] ??= translateFieldMessage(key, language);
+    // Own properties only: a field named "constructor" must not find Object.prototype's.
+    if (!Object.hasOwn(fields, field)) fields[field] = translateFieldMessage(key, language);
   };
   for (const issue of issues) {
     const prefix = (issue.path ?? []).map(String).join('.');

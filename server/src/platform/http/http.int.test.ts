@@ -3,6 +3,7 @@
  * malformed input, OpenAPI, health and metrics.
  */
 import type { InjectOptions } from 'fastify';
+import { defaultRateLimits, type RateLimits } from '../../config/config.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newAccount, startTestApp, type TestApp } from '../../../test/test-app.js';
@@ -156,6 +157,25 @@ describe('bad input of any kind', () => {
     );
   });
 
+  it('refuses NUL characters anywhere, on every database, without a 500', async () => {
+    const login = await t.browser().post('/api/v1/auth/login', { email: 'a\u0000@example.com', password: 'x' });
+    expect(login.statusCode).toBe(422);
+    expect(login.json().error.fields).toEqual({ email: 'This value is not valid.' });
+    const browser = t.browser();
+    await browser.post('/api/v1/auth/register', newAccount());
+    expect((await browser.delete('/api/v1/me/sessions/%00')).statusCode).toBe(404);
+  });
+
+  it('answers malformed URLs and prototype-named fields with the error contract', async () => {
+    const badUrl = await t.browser().get('/api/v1/me/sessions/%E0%A4%A');
+    expect(badUrl.statusCode).toBe(400);
+    expect(badUrl.json().error.code).toBe('MALFORMED_REQUEST');
+    const proto = await t
+      .browser()
+      .post('/api/v1/auth/login', { email: 'a@example.com', password: 'x', constructor: 1 });
+    expect(proto.json().error.fields).toEqual({ constructor: 'This field is not allowed here.' });
+  });
+
   it('refuses bodies over 64 KB with 413', async () => {
     const response = await t.browser().post('/api/v1/auth/login', { email: 'a'.repeat(70_000), password: 'x' });
     expect(response.statusCode).toBe(413);
@@ -221,16 +241,9 @@ describe('service endpoints', () => {
   });
 });
 
-function generousLimits() {
+function generousLimits(): RateLimits {
   const rule = { points: 100_000, durationSeconds: 60 };
-  return {
-    loginPerIp: rule,
-    loginFailuresPerAccount: rule,
-    registerPerIp: rule,
-    resetPerIp: rule,
-    resetPerAccount: rule,
-    verifyResendPerAccount: rule,
-  };
+  return Object.fromEntries(Object.keys(defaultRateLimits).map((name) => [name, rule])) as unknown as RateLimits;
 }
 
 describe('security headers', () => {

@@ -5,8 +5,16 @@
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { describeRequest } from '../logging/request-meta.js';
+import { AppError } from './errors.js';
 
-export function registerObservability(app: FastifyInstance): void {
+/**
+ * `metricsToken`: when set, /metrics answers only `Authorization: Bearer <token>`; in production
+ * without a token it is not served at all, since request counts by route are operational data.
+ */
+export function registerObservability(
+  app: FastifyInstance,
+  options: { metricsToken?: string; production: boolean },
+): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -44,7 +52,12 @@ export function registerObservability(app: FastifyInstance): void {
     done();
   });
 
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  if (options.production && !options.metricsToken) return;
+  const expected = options.metricsToken ? `Bearer ${options.metricsToken}` : undefined;
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (expected !== undefined && request.headers.authorization !== expected) {
+      throw new AppError('UNAUTHENTICATED', 401, 'Metrics need the metrics token.');
+    }
     void reply.type(registry.contentType);
     return registry.metrics();
   });

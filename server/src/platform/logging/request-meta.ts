@@ -2,8 +2,8 @@
  * What the privacy policy says we record about a request: browser and OS (parsed from the
  * User-Agent), language, and a coarse IP address that points at a network, never a household.
  */
-import net from 'node:net';
 import { UAParser } from 'ua-parser-js';
+import { ipv6Prefix, isIpv4, isIpv6, unmapIpv4 } from '../http/ip.js';
 
 export interface RequestMeta {
   browser: string | null;
@@ -17,25 +17,13 @@ const MAX_USER_AGENT_LENGTH = 512;
 /** IPv4 cut to /24, IPv6 to /48 (an IPv4-mapped IPv6 address counts as IPv4). */
 export function coarsenIp(ip: string | undefined): string | null {
   if (!ip) return null;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  const address = mapped?.[1] ?? ip;
-  if (net.isIPv4(address)) {
+  const address = unmapIpv4(ip);
+  if (isIpv4(address)) {
     const [a, b, c] = address.split('.');
     return `${a}.${b}.${c}.0/24`;
   }
-  if (net.isIPv6(address)) {
-    const groups = expandIpv6(address).slice(0, 3);
-    return `${groups.map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/48`;
-  }
+  if (isIpv6(address)) return `${ipv6Prefix(address, 3)}::/48`;
   return null;
-}
-
-function expandIpv6(address: string): string[] {
-  const [head = '', tail = ''] = address.split('::');
-  const headGroups = head ? head.split(':') : [];
-  const tailGroups = tail ? tail.split(':') : [];
-  const missing = 8 - headGroups.length - tailGroups.length;
-  return [...headGroups, ...Array<string>(Math.max(missing, 0)).fill('0'), ...tailGroups];
 }
 
 function joinName(name: string | undefined, version: string | undefined): string | null {

@@ -3,6 +3,7 @@
  * production or when mail really goes out through SMTP.
  */
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../http/errors.js';
 import type { OutboxMailer } from './mailer.js';
 
 function escapeHtml(text: string): string {
@@ -13,7 +14,20 @@ function linkify(escapedText: string): string {
   return escapedText.replace(/https?:\/\/[^\s<>"']+/g, (url) => `<a href="${url}">${url}</a>`);
 }
 
+function isLoopback(ip: string): boolean {
+  return ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.');
+}
+
+/** The outbox holds live sign-in and reset links: only this machine may read it. */
 export function registerDevMailRoutes(app: FastifyInstance, outbox: OutboxMailer): void {
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.url.startsWith('/dev/') && !isLoopback(request.ip)) {
+      done(new AppError('NOT_FOUND', 404, 'This resource was not found.'));
+      return;
+    }
+    done();
+  });
+
   app.get('/dev/mail.json', { schema: { hide: true } }, () => ({ messages: outbox.list() }));
 
   app.get('/dev/mail', { schema: { hide: true } }, (_request, reply) => {

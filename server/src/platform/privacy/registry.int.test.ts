@@ -63,7 +63,7 @@ describe.each(databaseKinds)('privacy registry on %s', (database) => {
     expect(text).not.toContain(them.id);
     expect(text).not.toMatch(/password_hash|token_hash|device_hash|\$argon2/);
 
-    await t.database.db.transaction().execute((trx) => t.app.privacy.eraseUser(trx, me.id));
+    await t.app.privacy.eraseUser(t.database.db, me.id);
     const after = await t.app.privacy.exportUser(t.database.db, me.id);
     expect(Object.values(after).every((rows) => rows.length === 0)).toBe(true);
     expect((await mine.get('/api/v1/me')).statusCode).toBe(401);

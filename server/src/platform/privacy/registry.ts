@@ -15,8 +15,10 @@ export interface PersonalDataEntry {
   description: string;
   /** The rows of this table the user gets in an export; secrets (hashes) are left out. */
   exportRows(db: Kysely<Database>, userId: string): Promise<unknown[]>;
-  /** Removes or anonymises this user's rows. */
+  /** Removes or anonymises this user's rows, inside the erasure's transaction. */
   erase(db: Kysely<Database>, userId: string): Promise<void>;
+  /** What must happen once the erasure has committed, such as telling every node to drop cached copies. */
+  afterErase?(userId: string): Promise<void>;
 }
 
 export class PrivacyRegistry {
@@ -37,8 +39,15 @@ export class PrivacyRegistry {
     return result;
   }
 
-  /** Erases in reverse order of registration, so rows that point at the user go before the user. */
+  /**
+   * Erases everything of one user in one transaction, in reverse order of registration (rows that
+   * point at the user go before the user), then runs what the entries asked to do after commit.
+   */
   async eraseUser(db: Kysely<Database>, userId: string): Promise<void> {
-    for (const entry of [...this.entries.values()].reverse()) await entry.erase(db, userId);
+    const entries = [...this.entries.values()].reverse();
+    await db.transaction().execute(async (trx) => {
+      for (const entry of entries) await entry.erase(trx, userId);
+    });
+    for (const entry of entries) await entry.afterErase?.(userId);
   }
 }

@@ -1,10 +1,26 @@
 /**
  * Counters for brute-force limits, shared by every node through Redis when REDIS_URL is set.
  */
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RateLimitRule } from '../../config/config.js';
 import { rateLimited } from '../http/errors.js';
+import { ipv6Prefix, isIpv6, unmapIpv4 } from '../http/ip.js';
+
+/**
+ * The key an address is counted under. An IPv6 user usually holds a whole /64, so counting single
+ * addresses would give them billions of buckets; an IPv4-mapped IPv6 address is the IPv4 address.
+ */
+export function ipLimitKey(ip: string): string {
+  const address = unmapIpv4(ip);
+  return isIpv6(address) ? `${ipv6Prefix(address, 4)}::/64` : address;
+}
+
+/** Counters live in Redis for a while: they are keyed by a hash, not by the email itself. */
+export function accountLimitKey(normalizedEmailOrId: string): string {
+  return createHash('sha256').update(normalizedEmailOrId).digest('base64url');
+}
 
 export interface Limiter {
   /** Counts one hit for `key`; throws a 429 AppError when the key is over its limit. */
