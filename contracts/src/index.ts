@@ -7,4 +7,6 @@ export * from './messages.js';
 export * from './auth.js';
 export * from './consents.js';
 export * from './policy.js';
+export * from './contact-info/index.js';
 export * from './safety.js';
+export * from './profiles.js';

@@ -42,6 +42,26 @@ export const fieldMessages = {
     en: 'This link is invalid, already used or expired.',
     zh: '该链接无效、已被使用或已过期。',
   },
+  'contactInfo.phone': {
+    en: "Phone numbers can't be shown on Airtalk. Remove it to keep everyone safe.",
+    zh: '为了大家的安全，Airtalk 上不能展示电话号码，请删除后再提交。',
+  },
+  'contactInfo.email': {
+    en: "Email addresses can't be shown on Airtalk. Remove it to keep everyone safe.",
+    zh: '为了大家的安全，Airtalk 上不能展示邮箱地址，请删除后再提交。',
+  },
+  'contactInfo.qq': {
+    en: "QQ numbers can't be shown on Airtalk. Remove it to keep everyone safe.",
+    zh: '为了大家的安全，Airtalk 上不能展示 QQ 号，请删除后再提交。',
+  },
+  'contactInfo.wechat': {
+    en: "WeChat IDs can't be shown on Airtalk. Remove it to keep everyone safe.",
+    zh: '为了大家的安全，Airtalk 上不能展示微信号，请删除后再提交。',
+  },
+  'contactInfo.messenger': {
+    en: "Usernames and links for other messaging apps can't be shown on Airtalk. Remove them to keep everyone safe.",
+    zh: '为了大家的安全，Airtalk 上不能展示其他聊天软件的账号或链接，请删除后再提交。',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type FieldMessageKey = keyof typeof fieldMessages;
