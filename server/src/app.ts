@@ -27,6 +27,12 @@ import {
 import { BlocksService, BlocksStore, registerBlockRoutes, registerBlocksPrivacy } from './features/blocks/index.js';
 import { registerHealthRoutes } from './features/health/index.js';
 import {
+  ProfilesService,
+  ProfilesStore,
+  registerProfileRoutes,
+  registerProfilesPrivacy,
+} from './features/profiles/index.js';
+import {
   registerReportRoutes,
   registerReportsPrivacy,
   ReportsService,
@@ -83,6 +89,7 @@ export interface App {
     policy: PolicyService;
     blocks: BlocksService;
     reports: ReportsService;
+    profiles: ProfilesService;
   };
 }
 
@@ -194,12 +201,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     limiter: deps.limiterFactory('reports', config.rateLimits.reportsPerUser),
   });
 
+  const profiles = new ProfilesService({ store: new ProfilesStore(database.db), accounts, blocks, clock });
+
   const privacy = new PrivacyRegistry();
   registerAccountsPrivacy(privacy, accountsStore);
   registerSessionsPrivacy(privacy, sessions);
   registerConsentsPrivacy(privacy);
   registerBlocksPrivacy(privacy);
   registerReportsPrivacy(privacy);
+  registerProfilesPrivacy(privacy);
 
   const cookies = { production: config.production, sessionIdleTtlMs: config.sessionIdleTtlMs };
   registerAuthentication(server, sessions, cookies);
@@ -210,6 +220,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerConsentRoutes(server, consents);
   registerBlockRoutes(server, blocks);
   registerReportRoutes(server, reports);
+  registerProfileRoutes(server, profiles, clock);
   server.get('/api/v1/openapi.json', { schema: { hide: true } }, () => server.swagger());
   if (deps.outbox && !config.production) registerDevMailRoutes(server, deps.outbox);
 
@@ -238,5 +249,5 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await accountsStore.stop();
   });
 
-  return { server, privacy, services: { accounts, sessions, consents, policy, blocks, reports } };
+  return { server, privacy, services: { accounts, sessions, consents, policy, blocks, reports, profiles } };
 }

@@ -9,9 +9,11 @@ import {
   ResetPasswordPage,
   VerifyEmailPage,
 } from '../features/accounts';
+import { BlockedPage } from '../features/blocks';
 import { PrivacyPage } from '../features/consents';
 import { HomeRoute } from '../features/home';
 import { PolicyPage } from '../features/policy';
+import { EditProfilePage, ProfileRoute } from '../features/profiles';
 import { SecurityPage } from '../features/sessions';
 import { SettingsPage } from '../features/settings';
 import { NotFoundPage } from './NotFoundPage';
@@ -51,9 +53,19 @@ export const router = createBrowserRouter([
             ),
             children: [
               { index: true, element: <SettingsPage /> },
+              { path: 'profile', element: <EditProfilePage /> },
               { path: 'security', element: <SecurityPage /> },
               { path: 'privacy', element: <PrivacyPage /> },
+              { path: 'blocked', element: <BlockedPage /> },
             ],
+          },
+          {
+            path: 'users/:userId',
+            element: (
+              <RequireSignedIn>
+                <ProfileRoute />
+              </RequireSignedIn>
+            ),
           },
           { path: '*', element: <NotFoundPage /> },
         ],

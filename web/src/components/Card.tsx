@@ -6,17 +6,25 @@ interface CardProps {
   heading: ReactNode;
   description?: ReactNode;
   children: ReactNode;
+  /** Ids for the heading and description, so a group inside can be named and described by them. */
+  headingId?: string;
+  descriptionId?: string;
 }
 
-export function Card({ heading, description, children }: CardProps) {
-  const headingId = useId();
+export function Card({ heading, description, children, headingId, descriptionId }: CardProps) {
+  const ownId = useId();
+  const titleId = headingId ?? ownId;
   return (
-    <section className="card" aria-labelledby={headingId}>
+    <section className="card" aria-labelledby={titleId}>
       <header className="card__header">
-        <h2 id={headingId} className="card__heading">
+        <h2 id={titleId} className="card__heading">
           {heading}
         </h2>
-        {description && <p className="card__description">{description}</p>}
+        {description && (
+          <p id={descriptionId} className="card__description">
+            {description}
+          </p>
+        )}
       </header>
       {children}
     </section>

@@ -2,7 +2,14 @@
  * Labelled form fields. Each input gets a visible label, its hint and error linked through
  * aria-describedby, and aria-invalid while an error is shown.
  */
-import { useId, useState, type InputHTMLAttributes, type ReactNode } from 'react';
+import {
+  useId,
+  useState,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from './Icon';
 import './Field.css';
@@ -92,6 +99,73 @@ export function PasswordField({ label, hint, error, ...input }: Omit<TextFieldPr
             <Icon name={visible ? 'eyeOff' : 'eye'} />
             <span className="visually-hidden">{t('common.showPassword')}</span>
           </button>
+        </div>
+      )}
+    </Field>
+  );
+}
+
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'aria-describedby' | 'aria-invalid'>;
+
+interface TextAreaFieldProps extends TextAreaProps {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  value: string;
+  /** Shows a live "120/500" under the box; typing past it is allowed, and the count turns red. */
+  limit?: number;
+}
+
+/** A multi-line text box that grows with its text on browsers that can, with an optional character count. */
+export function TextAreaField({ label, hint, error, limit, className, ...textarea }: TextAreaFieldProps) {
+  const { t } = useTranslation();
+  const countId = useId();
+  const used = textarea.value.length;
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(control) => (
+        <>
+          <textarea
+            {...textarea}
+            {...control}
+            aria-describedby={
+              [control['aria-describedby'], limit === undefined ? null : countId].filter(Boolean).join(' ') || undefined
+            }
+            className={['field__input', 'field__input--multiline', className].filter(Boolean).join(' ')}
+          />
+          {limit !== undefined && (
+            <p id={countId} className={used > limit ? 'field__count field__count--over' : 'field__count'}>
+              <span aria-hidden="true">
+                {used}/{limit}
+              </span>
+              <span className="visually-hidden">{t('common.characterCount', { used, limit })}</span>
+            </p>
+          )}
+        </>
+      )}
+    </Field>
+  );
+}
+
+type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'aria-describedby' | 'aria-invalid'>;
+
+interface SelectFieldProps extends SelectProps {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  children: ReactNode;
+}
+
+/** A native select, so phones show their own picker, drawn like the text fields with a chevron. */
+export function SelectField({ label, hint, error, className, children, ...select }: SelectFieldProps) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(control) => (
+        <div className="field__select">
+          <select {...select} {...control} className={['field__input', className].filter(Boolean).join(' ')}>
+            {children}
+          </select>
+          <Icon name="chevronDown" size={18} className="field__select-icon" />
         </div>
       )}
     </Field>

@@ -1,7 +1,11 @@
-/** What a screen shows while its data loads, or when loading failed (with a way to try again). */
+/**
+ * What a screen shows while its data loads, when loading failed (with a way to try again), or when
+ * there is nothing to show yet.
+ */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './Button';
-import { Icon } from './Icon';
+import { Icon, type IconName } from './Icon';
 import { Spinner } from './Spinner';
 import './LoadState.css';
 
@@ -25,6 +29,25 @@ export function LoadFailed({ message, detail, onRetry }: { message: string; deta
       <Button variant="secondary" size="sm" onClick={onRetry}>
         {t('common.retry')}
       </Button>
+    </div>
+  );
+}
+
+interface EmptyStateProps {
+  icon: IconName;
+  title: ReactNode;
+  children?: ReactNode;
+}
+
+/** An empty list, said kindly: what would be here, and how it gets here. */
+export function EmptyState({ icon, title, children }: EmptyStateProps) {
+  return (
+    <div className="load-state load-state--empty">
+      <span className="load-state__icon">
+        <Icon name={icon} size={24} />
+      </span>
+      <p className="load-state__message">{title}</p>
+      {children && <p className="load-state__detail">{children}</p>}
     </div>
   );
 }

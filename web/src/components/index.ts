@@ -4,12 +4,23 @@ export { BackLink } from './BackLink';
 export { Badge, Banner } from './Banner';
 export { Button, ButtonLink, type ButtonSize, type ButtonVariant } from './Button';
 export { Card } from './Card';
-export { CheckboxField, Field, FormAlert, PasswordField, TextField, type ControlProps } from './Field';
+export { RemovableChip, Tag, ToggleChip } from './Chip';
+export {
+  CheckboxField,
+  Field,
+  FormAlert,
+  PasswordField,
+  SelectField,
+  TextAreaField,
+  TextField,
+  type ControlProps,
+} from './Field';
 export { Icon, type IconName } from './Icon';
 export { List, ListIcon, ListItem } from './ListItem';
-export { LoadFailed, Loading } from './LoadState';
+export { EmptyState, LoadFailed, Loading } from './LoadState';
 export { Markdown } from './Markdown';
 export { parseMarkdown, type Block, type Inline } from './markdownParser';
+export { RadioGroup, type RadioOption } from './RadioGroup';
 export { Sheet } from './Sheet';
 export { Spinner } from './Spinner';
 export { Switch } from './Switch';

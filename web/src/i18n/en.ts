@@ -1,4 +1,7 @@
 /** English UI text. The shape of this object is the contract every other language must fill. */
+import { enProfiles } from './en.profiles';
+import { enSafety } from './en.safety';
+
 export const en = {
   common: {
     appName: 'Airtalk',
@@ -12,6 +15,7 @@ export const en = {
     createAccount: 'Create account',
     showPassword: 'Show password',
     pageTitle: '{{page}} · Airtalk',
+    characterCount: '{{used}} of {{limit}} characters used',
   },
   errors: {
     validation: 'Some fields need attention.',
@@ -80,6 +84,10 @@ export const en = {
     privacyHint: 'Location, camera, ads and other choices',
     policy: 'Privacy policy',
     policyHint: 'Version {{version}}',
+    profile: 'Profile',
+    profileHint: 'Nickname, bio, interests and languages',
+    blocked: 'Blocked people',
+    blockedHint: 'People you’ve blocked',
     back: 'Settings',
   },
   register: {
@@ -230,6 +238,8 @@ export const en = {
     gateDecline: 'Not now, sign me out',
     accepted: 'Thanks. You accepted privacy policy version {{version}}.',
   },
+  ...enProfiles,
+  ...enSafety,
   notFound: {
     title: 'Page not found',
     body: 'We couldn’t find that page. It may have moved, or the link may be mistyped.',

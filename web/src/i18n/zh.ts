@@ -1,5 +1,7 @@
 /** Simplified Chinese UI text; typed against the English shape so no key can be missing. */
 import type { Messages } from './en';
+import { zhProfiles } from './zh.profiles';
+import { zhSafety } from './zh.safety';
 
 export const zh: Messages = {
   common: {
@@ -14,6 +16,7 @@ export const zh: Messages = {
     createAccount: '创建账号',
     showPassword: '显示密码',
     pageTitle: '{{page}} · Airtalk',
+    characterCount: '已输入 {{used}} 个字符，最多 {{limit}} 个',
   },
   errors: {
     validation: '部分内容需要修改。',
@@ -82,6 +85,10 @@ export const zh: Messages = {
     privacyHint: '位置、摄像头、广告等选项',
     policy: '隐私政策',
     policyHint: '版本 {{version}}',
+    profile: '个人资料',
+    profileHint: '昵称、简介、兴趣和语言',
+    blocked: '黑名单',
+    blockedHint: '你拉黑的人',
     back: '设置',
   },
   register: {
@@ -229,6 +236,8 @@ export const zh: Messages = {
     gateDecline: '暂不接受，退出登录',
     accepted: '谢谢。你已接受隐私政策版本 {{version}}。',
   },
+  ...zhProfiles,
+  ...zhSafety,
   notFound: {
     title: '页面不存在',
     body: '找不到这个页面，它可能已被移动，或者链接有误。',

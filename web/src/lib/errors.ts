@@ -40,6 +40,17 @@ export function useDescribeError(): (error: unknown) => string {
           return translateFieldMessage('token.invalid', language);
         case 'POLICY_VERSION_OUTDATED':
           return translateFieldMessage('policyVersion.outdated', language);
+        // Contact details in a profile: the same sentence the form shows under the field.
+        case 'CONTACT_INFO_PHONE':
+          return translateFieldMessage('contactInfo.phone', language);
+        case 'CONTACT_INFO_EMAIL':
+          return translateFieldMessage('contactInfo.email', language);
+        case 'CONTACT_INFO_QQ':
+          return translateFieldMessage('contactInfo.qq', language);
+        case 'CONTACT_INFO_WECHAT':
+          return translateFieldMessage('contactInfo.wechat', language);
+        case 'CONTACT_INFO_MESSENGER':
+          return translateFieldMessage('contactInfo.messenger', language);
         case 'CONSENT_REQUIRED':
           return t('errors.consentRequired');
         case 'FORBIDDEN':

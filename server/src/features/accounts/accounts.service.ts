@@ -227,6 +227,11 @@ export class AccountsService {
     await this.sendMail(passwordChangedMail(user.email, this.link('/forgot-password'), this.languageOf(user)));
   }
 
+  /** The nickname is the account's; profiles change it through here. Checks are the caller's. */
+  async changeNickname(userId: string, nickname: string): Promise<void> {
+    await this.deps.store.updateNickname(userId, nickname, this.deps.clock.nowMs());
+  }
+
   async acceptPolicy(userId: string, version: string): Promise<UserRow> {
     if (!this.deps.policy.isCurrent(version)) throw validationFailed({ version: 'policyVersion.outdated' });
     await this.deps.store.acceptPolicy(userId, version, this.deps.clock.nowMs());

@@ -57,6 +57,11 @@ export class CachingAccountsStore extends AccountsStore {
     return changed;
   }
 
+  override async updateNickname(userId: string, nickname: string, nowMs: number): Promise<void> {
+    await super.updateNickname(userId, nickname, nowMs);
+    await this.forgetUser(userId);
+  }
+
   override async updatePasswordHash(userId: string, passwordHash: string, nowMs: number): Promise<void> {
     await super.updatePasswordHash(userId, passwordHash, nowMs);
     await this.forgetUser(userId);

@@ -56,6 +56,10 @@ export class AccountsStore {
     return result.numUpdatedRows > 0n;
   }
 
+  async updateNickname(userId: string, nickname: string, nowMs: number): Promise<void> {
+    await this.db.updateTable('users').set({ nickname, updated_at: nowMs }).where('id', '=', userId).execute();
+  }
+
   async updatePasswordHash(userId: string, passwordHash: string, nowMs: number): Promise<void> {
     await this.db
       .updateTable('users')

@@ -10,9 +10,11 @@ import { migrateToLatest } from './migrate.js';
 const expectedTables = [
   'blocks',
   'consent_events',
+  'contact_info_attempts',
   'email_tokens',
   'known_devices',
   'policy_acceptances',
+  'profiles',
   'reports',
   'sessions',
   'users',
@@ -27,7 +29,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
   it('apply to an empty database, then find nothing more to do', async () => {
     const database = await createTestDatabase(kind, { migrate: false });
     opened.push(database);
-    expect(await migrateToLatest(database)).toEqual(['0001_foundation', '0002_blocks_reports']);
+    expect(await migrateToLatest(database)).toEqual(['0001_foundation', '0002_blocks_reports', '0003_profiles']);
     expect(await migrateToLatest(database)).toEqual([]);
     // PostgreSQL lists the tables of every schema, and other suites' schemas exist meanwhile.
     const tables = (await database.db.introspection.getTables()).filter(

@@ -6,6 +6,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { DatabaseHandle, DatabaseKind } from './database.js';
 import * as foundation from './migrations/0001_foundation.js';
 import * as blocksReports from './migrations/0002_blocks_reports.js';
+import * as profiles from './migrations/0003_profiles.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, kind: DatabaseKind): Promise<void>;
@@ -14,6 +15,7 @@ interface DialectMigration {
 const migrations: Record<string, DialectMigration> = {
   '0001_foundation': foundation,
   '0002_blocks_reports': blocksReports,
+  '0003_profiles': profiles,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

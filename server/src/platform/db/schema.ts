@@ -85,6 +85,26 @@ export interface ReportsTable {
   created_at: number;
 }
 
+export interface ProfilesTable {
+  user_id: string;
+  bio: string;
+  gender: string | null;
+  /** JSON array of tags. */
+  interests: string;
+  /** JSON array of language tags. */
+  languages: string;
+  city: string | null;
+  updated_at: number;
+}
+
+export interface ContactInfoAttemptsTable {
+  id: string;
+  user_id: string;
+  field: string;
+  kind: string;
+  created_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -94,6 +114,8 @@ export interface Database {
   policy_acceptances: PolicyAcceptancesTable;
   blocks: BlocksTable;
   reports: ReportsTable;
+  profiles: ProfilesTable;
+  contact_info_attempts: ContactInfoAttemptsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -103,3 +125,4 @@ export type EmailTokenRow = Selectable<EmailTokensTable>;
 export type ConsentEventRow = Selectable<ConsentEventsTable>;
 export type BlockRow = Selectable<BlocksTable>;
 export type ReportRow = Selectable<ReportsTable>;
+export type ProfileRow = Selectable<ProfilesTable>;

@@ -9,6 +9,16 @@ export function SettingsLinks({ heading }: { heading?: string }) {
   return (
     <List heading={heading}>
       <ListItem
+        to="/settings/profile"
+        leading={
+          <ListIcon>
+            <Icon name="user" />
+          </ListIcon>
+        }
+        title={t('settings.profile')}
+        subtitle={t('settings.profileHint')}
+      />
+      <ListItem
         to="/settings/security"
         leading={
           <ListIcon>
@@ -27,6 +37,16 @@ export function SettingsLinks({ heading }: { heading?: string }) {
         }
         title={t('settings.privacy')}
         subtitle={t('settings.privacyHint')}
+      />
+      <ListItem
+        to="/settings/blocked"
+        leading={
+          <ListIcon>
+            <Icon name="ban" />
+          </ListIcon>
+        }
+        title={t('settings.blocked')}
+        subtitle={t('settings.blockedHint')}
       />
       <ListItem
         to="/policy"

@@ -1,4 +1,4 @@
-/** /settings: who is signed in, and the way to security and privacy settings. */
+/** /settings: who is signed in, and the way to the profile, security, privacy and blocked people. */
 import { useTranslation } from 'react-i18next';
 import { Avatar, Badge } from '../../components';
 import { useLanguage } from '../../i18n';

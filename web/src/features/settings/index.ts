@@ -1,3 +1,3 @@
-/** Settings: the menu that leads to security, privacy and the policy. */
+/** Settings: the menu that leads to the profile, security, privacy, blocked people and the policy. */
 export { SettingsLinks } from './SettingsLinks';
 export { SettingsPage } from './SettingsPage';

@@ -1,0 +1,8 @@
+/**
+ * Profiles: the public face.
+ */
+export { ProfilesService } from './profiles.service.js';
+export type { Profile } from './profiles.service.js';
+export { ProfilesStore } from './profiles.store.js';
+export { registerProfileRoutes } from './profiles.routes.js';
+export { registerProfilesPrivacy } from './profiles.privacy.js';

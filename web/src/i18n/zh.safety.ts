@@ -1,0 +1,51 @@
+/** Simplified Chinese text for blocking and reporting; typed against the English shape. */
+import type { enSafety } from './en.safety';
+
+export const zhSafety: typeof enSafety = {
+  blocks: {
+    title: '黑名单',
+    lead: '被你拉黑的人无法查看你的主页、在附近找到你、给你发消息、打电话或送礼物，你也不会再看到对方。对方不会收到通知。',
+    blockedOn: '{{date}}拉黑',
+    unblock: '解除拉黑',
+    unblockName: '解除拉黑：{{name}}',
+    unblocked: '已解除对 {{name}} 的拉黑。',
+    emptyTitle: '你还没有拉黑任何人',
+    emptyBody: '如果有人打扰你，打开对方的主页并选择“拉黑”即可，对方不会收到通知。',
+    loadFailed: '黑名单加载失败。',
+    confirmTitle: '要拉黑 {{name}} 吗？',
+    confirmIntro: '拉黑 {{name}} 后，你们双方都将无法：',
+    effects: {
+      profile: '查看对方的主页',
+      nearby: '在“附近的人”中找到对方',
+      message: '给对方发消息或打电话',
+      gifts: '给对方送礼物',
+    },
+    confirmNote: '{{name}} 不会收到通知。你可以随时在“设置 > 黑名单”中解除拉黑。',
+    confirm: '拉黑 {{name}}',
+    done: '已拉黑 {{name}}。',
+    doneTitle: '你已拉黑 {{name}}',
+    doneBody: '你们在 Airtalk 上将不会再看到彼此。改变主意了？可以在这里或在设置中解除拉黑。',
+    manage: '黑名单',
+  },
+  reports: {
+    title: '举报 {{name}}',
+    intro: '举报是保密的：{{name}} 不会知道是谁举报的。我们的安全团队会审核每一条举报。',
+    reasonLegend: '遇到了什么问题？',
+    reasons: {
+      spam: '垃圾信息或广告',
+      harassment: '骚扰、欺凌或威胁',
+      sexual_content: '色情或露骨内容',
+      contact_info: '发布联系方式（电话、微信、QQ 等）',
+      possible_minor: '可能未满 18 周岁',
+      fraud: '诈骗或索要钱财',
+      other: '其他问题',
+    },
+    minorNote: 'Airtalk 仅面向成年人，这类举报我们会优先处理。',
+    reasonRequired: '请选择遇到的问题。',
+    details: '还有什么需要告诉我们的吗？（选填）',
+    detailsHint: '发生了什么、在什么时候。请不要填写你自己的联系方式。',
+    submit: '提交举报',
+    thanks: '感谢你的反馈，我们的安全团队会审核你的举报。',
+    thanksUrgent: '感谢你的反馈。涉及可能未满 18 周岁用户的举报会被紧急处理。',
+  },
+};
