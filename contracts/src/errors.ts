@@ -15,6 +15,7 @@ export const errorCodes = [
   'NOT_FOUND',
   'METHOD_NOT_ALLOWED',
   'EMAIL_TAKEN',
+  'HANDLE_TAKEN',
   'INVALID_CREDENTIALS',
   'WRONG_PASSWORD',
   'TOKEN_INVALID',

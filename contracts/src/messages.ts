@@ -36,6 +36,11 @@ export const fieldMessages = {
     en: 'The privacy policy has changed. Read the current version and accept it.',
     zh: '隐私政策已更新，请阅读并接受最新版本。',
   },
+  'handle.invalid': {
+    en: 'Use 3 to 30 lowercase letters, digits, dots or underscores, starting with a letter.',
+    zh: '请使用 3 到 30 个小写字母、数字、点或下划线，并以字母开头。',
+  },
+  'handle.taken': { en: 'This address is already taken.', zh: '该地址已被占用。' },
   'block.self': { en: 'You cannot block yourself.', zh: '不能拉黑你自己。' },
   'report.self': { en: 'You cannot report yourself.', zh: '不能举报你自己。' },
   'token.invalid': {

@@ -111,3 +111,44 @@ export const ProfileViewSchema = z.object({
   city: z.string().nullable(),
 });
 export type ProfileView = z.infer<typeof ProfileViewSchema>;
+
+/** What a person may choose to show on their public page; nothing is public until they say so. */
+export const publicFields = ['nickname', 'age', 'gender', 'bio', 'interests', 'languages', 'city'] as const;
+export type PublicField = (typeof publicFields)[number];
+
+export const HandleSchema = z
+  .string({ error: 'field.mustBeText' })
+  .regex(/^[a-z][a-z0-9._]{2,29}$/, { error: 'handle.invalid' });
+
+export const PublicationInputSchema = z.strictObject({
+  published: z.boolean({ error: 'field.mustBeBoolean' }),
+  handle: HandleSchema,
+  fields: z
+    .array(z.enum(publicFields, { error: 'field.invalid' }), { error: 'field.invalid' })
+    .max(publicFields.length),
+});
+export type PublicationInput = z.infer<typeof PublicationInputSchema>;
+
+export const PublicationViewSchema = z.object({
+  published: z.boolean(),
+  handle: z.string().nullable(),
+  fields: z.array(z.enum(publicFields)),
+  /** The page's address, while it is published. */
+  url: z.string().nullable(),
+});
+export type PublicationView = z.infer<typeof PublicationViewSchema>;
+
+export const HandleParamsSchema = z.strictObject({ handle: z.string().min(1).max(64) });
+
+/** A public page: only the fields its owner chose; everything else is absent, not empty. */
+export const PublicProfileViewSchema = z.object({
+  handle: z.string(),
+  nickname: z.string().optional(),
+  age: z.number().int().optional(),
+  gender: z.enum(genders).nullable().optional(),
+  bio: z.string().optional(),
+  interests: z.array(z.string()).optional(),
+  languages: z.array(z.string()).optional(),
+  city: z.string().nullable().optional(),
+});
+export type PublicProfileView = z.infer<typeof PublicProfileViewSchema>;

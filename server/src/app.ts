@@ -29,7 +29,9 @@ import { registerHealthRoutes } from './features/health/index.js';
 import {
   ProfilesService,
   ProfilesStore,
+  PublicationService,
   registerProfileRoutes,
+  registerPublicationRoutes,
   registerProfilesPrivacy,
 } from './features/profiles/index.js';
 import {
@@ -201,7 +203,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     limiter: deps.limiterFactory('reports', config.rateLimits.reportsPerUser),
   });
 
-  const profiles = new ProfilesService({ store: new ProfilesStore(database.db), accounts, blocks, clock });
+  const profilesStore = new ProfilesStore(database.db);
+  const profiles = new ProfilesService({ store: profilesStore, accounts, blocks, clock });
+  const publications = new PublicationService({ store: profilesStore, profiles, clock, publicUrl: config.publicUrl });
 
   const privacy = new PrivacyRegistry();
   registerAccountsPrivacy(privacy, accountsStore);
@@ -221,6 +225,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerBlockRoutes(server, blocks);
   registerReportRoutes(server, reports);
   registerProfileRoutes(server, profiles, clock);
+  registerPublicationRoutes(server, publications, config.publicUrl);
   server.get('/api/v1/openapi.json', { schema: { hide: true } }, () => server.swagger());
   if (deps.outbox && !config.production) registerDevMailRoutes(server, deps.outbox);
 

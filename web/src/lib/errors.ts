@@ -34,6 +34,8 @@ export function useDescribeError(): (error: unknown) => string {
           return t('errors.validation');
         case 'EMAIL_TAKEN':
           return translateFieldMessage('email.taken', language);
+        case 'HANDLE_TAKEN':
+          return translateFieldMessage('handle.taken', language);
         case 'WRONG_PASSWORD':
           return translateFieldMessage('password.wrong', language);
         case 'TOKEN_INVALID':

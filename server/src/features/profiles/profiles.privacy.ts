@@ -34,4 +34,19 @@ export function registerProfilesPrivacy(registry: PrivacyRegistry): void {
       await db.deleteFrom('contact_info_attempts').where('user_id', '=', userId).execute();
     },
   });
+  registry.register({
+    feature: 'profiles',
+    table: 'publications',
+    userColumn: 'user_id',
+    description: 'The public page: its handle, whether it is published, and which fields it shows.',
+    exportRows: (db, userId) =>
+      db
+        .selectFrom('publications')
+        .select(['handle', 'published', 'fields', 'updated_at'])
+        .where('user_id', '=', userId)
+        .execute(),
+    erase: async (db, userId) => {
+      await db.deleteFrom('publications').where('user_id', '=', userId).execute();
+    },
+  });
 }

@@ -2,7 +2,14 @@
  * All SQL for profiles and contact-info attempts.
  */
 import type { Kysely } from 'kysely';
-import type { Database, ProfileRow } from '../../platform/db/schema.js';
+import type { Database, ProfileRow, PublicationRow } from '../../platform/db/schema.js';
+
+export class HandleTakenError extends Error {}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
 
 export class ProfilesStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -36,5 +43,34 @@ export class ProfilesStore {
     created_at: number;
   }): Promise<void> {
     await this.db.insertInto('contact_info_attempts').values(attempt).execute();
+  }
+
+  async findPublication(userId: string): Promise<PublicationRow | undefined> {
+    return this.db.selectFrom('publications').selectAll().where('user_id', '=', userId).executeTakeFirst();
+  }
+
+  async findPublicationByHandle(handle: string): Promise<PublicationRow | undefined> {
+    return this.db.selectFrom('publications').selectAll().where('handle', '=', handle).executeTakeFirst();
+  }
+
+  /** Saves the user's publication settings; HandleTakenError when another person has the handle. */
+  async savePublication(row: PublicationRow): Promise<void> {
+    try {
+      await this.db
+        .insertInto('publications')
+        .values(row)
+        .onConflict((conflict) =>
+          conflict.column('user_id').doUpdateSet({
+            handle: row.handle,
+            published: row.published,
+            fields: row.fields,
+            updated_at: row.updated_at,
+          }),
+        )
+        .execute();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new HandleTakenError();
+      throw error;
+    }
   }
 }

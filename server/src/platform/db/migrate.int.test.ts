@@ -15,6 +15,7 @@ const expectedTables = [
   'known_devices',
   'policy_acceptances',
   'profiles',
+  'publications',
   'reports',
   'sessions',
   'users',
@@ -29,7 +30,12 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
   it('apply to an empty database, then find nothing more to do', async () => {
     const database = await createTestDatabase(kind, { migrate: false });
     opened.push(database);
-    expect(await migrateToLatest(database)).toEqual(['0001_foundation', '0002_blocks_reports', '0003_profiles']);
+    expect(await migrateToLatest(database)).toEqual([
+      '0001_foundation',
+      '0002_blocks_reports',
+      '0003_profiles',
+      '0004_publications',
+    ]);
     expect(await migrateToLatest(database)).toEqual([]);
     // PostgreSQL lists the tables of every schema, and other suites' schemas exist meanwhile.
     const tables = (await database.db.introspection.getTables()).filter(

@@ -7,6 +7,7 @@ import type { DatabaseHandle, DatabaseKind } from './database.js';
 import * as foundation from './migrations/0001_foundation.js';
 import * as blocksReports from './migrations/0002_blocks_reports.js';
 import * as profiles from './migrations/0003_profiles.js';
+import * as publications from './migrations/0004_publications.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, kind: DatabaseKind): Promise<void>;
@@ -16,6 +17,7 @@ const migrations: Record<string, DialectMigration> = {
   '0001_foundation': foundation,
   '0002_blocks_reports': blocksReports,
   '0003_profiles': profiles,
+  '0004_publications': publications,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

@@ -105,6 +105,15 @@ export interface ContactInfoAttemptsTable {
   created_at: number;
 }
 
+export interface PublicationsTable {
+  user_id: string;
+  handle: string;
+  published: number;
+  /** JSON array of the public field names. */
+  fields: string;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -116,6 +125,7 @@ export interface Database {
   reports: ReportsTable;
   profiles: ProfilesTable;
   contact_info_attempts: ContactInfoAttemptsTable;
+  publications: PublicationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -126,3 +136,4 @@ export type ConsentEventRow = Selectable<ConsentEventsTable>;
 export type BlockRow = Selectable<BlocksTable>;
 export type ReportRow = Selectable<ReportsTable>;
 export type ProfileRow = Selectable<ProfilesTable>;
+export type PublicationRow = Selectable<PublicationsTable>;
