@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import { NicknameSchema } from './auth.js';
+import type { Language } from './messages.js';
 
 export const genders = ['woman', 'man', 'non_binary', 'other', 'prefer_not_to_say'] as const;
 export type Gender = (typeof genders)[number];
@@ -50,6 +51,50 @@ export const curatedInterests = [
   'tea',
   'nightlife',
 ] as const;
+
+/** How each curated interest is called, in every language of the product. */
+export const curatedInterestLabels = {
+  music: { en: 'Music', zh: '音乐' },
+  travel: { en: 'Travel', zh: '旅行' },
+  food: { en: 'Food', zh: '美食' },
+  cooking: { en: 'Cooking', zh: '烹饪' },
+  coffee: { en: 'Coffee', zh: '咖啡' },
+  movies: { en: 'Movies', zh: '电影' },
+  series: { en: 'TV series', zh: '追剧' },
+  anime: { en: 'Anime', zh: '动漫' },
+  gaming: { en: 'Gaming', zh: '游戏' },
+  board_games: { en: 'Board games', zh: '桌游' },
+  reading: { en: 'Reading', zh: '阅读' },
+  writing: { en: 'Writing', zh: '写作' },
+  photography: { en: 'Photography', zh: '摄影' },
+  art: { en: 'Art', zh: '艺术' },
+  design: { en: 'Design', zh: '设计' },
+  fashion: { en: 'Fashion', zh: '时尚穿搭' },
+  dance: { en: 'Dancing', zh: '跳舞' },
+  karaoke: { en: 'Karaoke', zh: 'K 歌' },
+  fitness: { en: 'Fitness', zh: '健身' },
+  running: { en: 'Running', zh: '跑步' },
+  yoga: { en: 'Yoga', zh: '瑜伽' },
+  hiking: { en: 'Hiking', zh: '徒步' },
+  cycling: { en: 'Cycling', zh: '骑行' },
+  swimming: { en: 'Swimming', zh: '游泳' },
+  football: { en: 'Football', zh: '足球' },
+  basketball: { en: 'Basketball', zh: '篮球' },
+  badminton: { en: 'Badminton', zh: '羽毛球' },
+  pets: { en: 'Pets', zh: '宠物' },
+  cats: { en: 'Cats', zh: '猫咪' },
+  dogs: { en: 'Dogs', zh: '狗狗' },
+  tech: { en: 'Tech', zh: '科技' },
+  science: { en: 'Science', zh: '科学' },
+  languages: { en: 'Learning languages', zh: '学外语' },
+  volunteering: { en: 'Volunteering', zh: '志愿服务' },
+  nature: { en: 'Nature', zh: '亲近自然' },
+  camping: { en: 'Camping', zh: '露营' },
+  cars: { en: 'Cars', zh: '汽车' },
+  gardening: { en: 'Gardening', zh: '园艺' },
+  tea: { en: 'Tea', zh: '喝茶' },
+  nightlife: { en: 'Nightlife', zh: '夜生活' },
+} as const satisfies Record<(typeof curatedInterests)[number], Record<Language, string>>;
 
 export const BIO_MAX_LENGTH = 500;
 export const CITY_MAX_LENGTH = 60;

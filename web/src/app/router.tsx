@@ -13,7 +13,7 @@ import { BlockedPage } from '../features/blocks';
 import { PrivacyPage } from '../features/consents';
 import { HomeRoute } from '../features/home';
 import { PolicyPage } from '../features/policy';
-import { EditProfilePage, ProfileRoute } from '../features/profiles';
+import { EditProfilePage, ProfileRoute, PublicPageSettingsPage } from '../features/profiles';
 import { SecurityPage } from '../features/sessions';
 import { SettingsPage } from '../features/settings';
 import { NotFoundPage } from './NotFoundPage';
@@ -54,6 +54,7 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <SettingsPage /> },
               { path: 'profile', element: <EditProfilePage /> },
+              { path: 'public-page', element: <PublicPageSettingsPage /> },
               { path: 'security', element: <SecurityPage /> },
               { path: 'privacy', element: <PrivacyPage /> },
               { path: 'blocked', element: <BlockedPage /> },

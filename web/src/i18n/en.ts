@@ -86,6 +86,8 @@ export const en = {
     policyHint: 'Version {{version}}',
     profile: 'Profile',
     profileHint: 'Nickname, bio, interests and languages',
+    publicPage: 'Public page',
+    publicPageHint: 'A page anyone can see, off until you publish it',
     blocked: 'Blocked people',
     blockedHint: 'People you’ve blocked',
     back: 'Settings',

@@ -87,6 +87,8 @@ export const zh: Messages = {
     policyHint: '版本 {{version}}',
     profile: '个人资料',
     profileHint: '昵称、简介、兴趣和语言',
+    publicPage: '公开主页',
+    publicPageHint: '任何人都能看到的页面，发布前不会公开',
     blocked: '黑名单',
     blockedHint: '你拉黑的人',
     back: '设置',

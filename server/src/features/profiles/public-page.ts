@@ -2,7 +2,7 @@
  * The public page at /u/:handle, rendered on the server so that a link preview shows the person
  * (title, description and Open Graph tags) instead of an empty app shell. Every value is escaped.
  */
-import type { Language, PublicProfileView } from '@airtalk/contracts';
+import { curatedInterestLabels, type Language, type PublicProfileView } from '@airtalk/contracts';
 
 const TEXT = {
   en: {
@@ -58,6 +58,10 @@ export function renderPublicPage(view: PublicProfileView, language: Language, pa
   const metaLine = [view.age === undefined ? null : text.age(view.age), view.city ?? null].filter(Boolean).join(' · ');
   const description = (view.bio?.trim() || text.fallbackDescription).slice(0, 200);
   const title = `${name} · Airtalk`;
+  const interestLabel = (tag: string) =>
+    Object.hasOwn(curatedInterestLabels, tag)
+      ? curatedInterestLabels[tag as keyof typeof curatedInterestLabels][language]
+      : tag;
   const list = (items: string[] | undefined) =>
     items && items.length > 0
       ? `<ul class="chips">${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`
@@ -76,7 +80,7 @@ export function renderPublicPage(view: PublicProfileView, language: Language, pa
 <h1>${escapeHtml(name)}</h1>
 ${metaLine ? `<p class="meta">${escapeHtml(metaLine)}</p>` : ''}
 ${view.bio ? `<p class="bio">${escapeHtml(view.bio)}</p>` : ''}
-${view.interests?.length ? `<h2>${text.interests}</h2>${list(view.interests)}` : ''}
+${view.interests?.length ? `<h2>${text.interests}</h2>${list(view.interests.map(interestLabel))}` : ''}
 ${view.languages?.length ? `<h2>${text.languages}</h2>${list(view.languages)}` : ''}
 </article>
 <p class="notice">${text.notice}</p>

@@ -1,9 +1,12 @@
-/** Profiles: reading and editing my own, and viewing someone else's. */
+/** Profiles: reading and editing my own, viewing someone else's, and my public page. */
 import {
   MyProfileViewSchema,
   ProfileViewSchema,
+  PublicationViewSchema,
   type MyProfileView,
   type ProfileView,
+  type PublicationInput,
+  type PublicationView,
   type UpdateProfileInput,
 } from '@airtalk/contracts';
 import { requestJson } from '../../lib';
@@ -23,4 +26,13 @@ export function fetchProfile(userId: string, signal?: AbortSignal): Promise<Prof
     ProfileViewSchema,
     signal ? { signal } : {},
   );
+}
+
+export function fetchMyPublication(signal?: AbortSignal): Promise<PublicationView> {
+  return requestJson('/api/v1/me/publication', PublicationViewSchema, signal ? { signal } : {});
+}
+
+/** 409 HANDLE_TAKEN or 422 (VALIDATION_FAILED, CONTACT_INFO_*) with the message under `handle`. */
+export function updateMyPublication(input: PublicationInput): Promise<PublicationView> {
+  return requestJson('/api/v1/me/publication', PublicationViewSchema, { method: 'PUT', body: input });
 }

@@ -1,3 +1,4 @@
-/** Profiles: editing my own, and viewing someone's (with blocking and reporting). */
+/** Profiles: editing my own, my public page, and viewing someone's (with blocking and reporting). */
 export { EditProfilePage } from './EditProfilePage';
 export { ProfileRoute } from './ProfilePage';
+export { PublicPageSettingsPage } from './PublicPageSettingsPage';

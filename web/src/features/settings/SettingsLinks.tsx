@@ -19,6 +19,16 @@ export function SettingsLinks({ heading }: { heading?: string }) {
         subtitle={t('settings.profileHint')}
       />
       <ListItem
+        to="/settings/public-page"
+        leading={
+          <ListIcon>
+            <Icon name="globe" />
+          </ListIcon>
+        }
+        title={t('settings.publicPage')}
+        subtitle={t('settings.publicPageHint')}
+      />
+      <ListItem
         to="/settings/security"
         leading={
           <ListIcon>
