@@ -10,3 +10,4 @@ export * from './policy.js';
 export * from './contact-info/index.js';
 export * from './safety.js';
 export * from './profiles.js';
+export * from './photos.js';

@@ -41,6 +41,17 @@ export const fieldMessages = {
     zh: '请使用 3 到 30 个小写字母、数字、点或下划线，并以字母开头。',
   },
   'handle.taken': { en: 'This address is already taken.', zh: '该地址已被占用。' },
+  'photo.tooLarge': { en: 'Photos can be up to 10 MB.', zh: '照片不能超过 10 MB。' },
+  'photo.unsupportedType': {
+    en: 'Use a JPEG, PNG, WebP or AVIF photo.',
+    zh: '请使用 JPEG、PNG、WebP 或 AVIF 格式的照片。',
+  },
+  'photo.tooManyPixels': {
+    en: 'This image has too many pixels. Use a smaller one.',
+    zh: '图片像素过多，请换一张小一点的。',
+  },
+  'photo.unreadable': { en: 'This file could not be read as an image.', zh: '无法将该文件识别为图片。' },
+  'photo.limit': { en: 'You can have up to 6 photos. Remove one first.', zh: '最多只能有 6 张照片，请先删除一张。' },
   'block.self': { en: 'You cannot block yourself.', zh: '不能拉黑你自己。' },
   'report.self': { en: 'You cannot report yourself.', zh: '不能举报你自己。' },
   'token.invalid': {

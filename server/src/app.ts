@@ -27,6 +27,13 @@ import {
 import { BlocksService, BlocksStore, registerBlockRoutes, registerBlocksPrivacy } from './features/blocks/index.js';
 import { registerHealthRoutes } from './features/health/index.js';
 import {
+  ImagePipeline,
+  PhotosService,
+  PhotosStore,
+  registerPhotoRoutes,
+  registerPhotosPrivacy,
+} from './features/photos/index.js';
+import {
   ProfilesService,
   ProfilesStore,
   PublicationService,
@@ -61,6 +68,7 @@ import type { ZodApp } from './platform/http/zod-app.js';
 import { registerDevMailRoutes } from './platform/mail/dev-mail.routes.js';
 import type { Mailer, OutboxMailer } from './platform/mail/mailer.js';
 import { PrivacyRegistry } from './platform/privacy/registry.js';
+import { LocalDiskStorage } from './platform/storage/index.js';
 import type { PasswordHasher } from './platform/security/password-hasher.js';
 import type { LimiterFactory } from './platform/security/rate-limiter.js';
 
@@ -92,6 +100,7 @@ export interface App {
     blocks: BlocksService;
     reports: ReportsService;
     profiles: ProfilesService;
+    photos: PhotosService;
   };
 }
 
@@ -116,7 +125,13 @@ function registerWebApp(server: FastifyInstance, webDistDir: string): void {
 }
 
 function isApiPath(url: string): boolean {
-  return url.startsWith('/api/') || url.startsWith('/dev/') || url === '/healthz' || url === '/metrics';
+  return (
+    url.startsWith('/api/') ||
+    url.startsWith('/media/') ||
+    url.startsWith('/dev/') ||
+    url === '/healthz' ||
+    url === '/metrics'
+  );
 }
 
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -207,6 +222,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const profiles = new ProfilesService({ store: profilesStore, accounts, blocks, clock });
   const publications = new PublicationService({ store: profilesStore, profiles, clock, publicUrl: config.publicUrl });
 
+  const mediaStorage = LocalDiskStorage.forDataDir(config.dataDir);
+  const photos = new PhotosService({
+    store: new PhotosStore(database.db),
+    storage: mediaStorage,
+    pipeline: new ImagePipeline(),
+    clock,
+    logger: deps.logger,
+    recordContactInfoAttempt: (attempt) => profilesStore.recordContactInfoAttempt(attempt),
+  });
+
   const privacy = new PrivacyRegistry();
   registerAccountsPrivacy(privacy, accountsStore);
   registerSessionsPrivacy(privacy, sessions);
@@ -214,6 +239,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerBlocksPrivacy(privacy);
   registerReportsPrivacy(privacy);
   registerProfilesPrivacy(privacy);
+  registerPhotosPrivacy(privacy, mediaStorage);
 
   const cookies = { production: config.production, sessionIdleTtlMs: config.sessionIdleTtlMs };
   registerAuthentication(server, sessions, cookies);
@@ -226,6 +252,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerReportRoutes(server, reports);
   registerProfileRoutes(server, profiles, clock);
   registerPublicationRoutes(server, publications, config.publicUrl);
+  registerPhotoRoutes(server, photos, mediaStorage);
   server.get('/api/v1/openapi.json', { schema: { hide: true } }, () => server.swagger());
   if (deps.outbox && !config.production) registerDevMailRoutes(server, deps.outbox);
 
@@ -254,5 +281,5 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await accountsStore.stop();
   });
 
-  return { server, privacy, services: { accounts, sessions, consents, policy, blocks, reports, profiles } };
+  return { server, privacy, services: { accounts, sessions, consents, policy, blocks, reports, profiles, photos } };
 }

@@ -4,6 +4,9 @@
  * Requests go through Fastify's inject, with a small cookie jar per simulated browser.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -117,10 +120,8 @@ function logCapture(lines: string[]): Writable {
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const config = loadConfig(
-    { NODE_ENV: 'test', LOG_LEVEL: 'info', DATA_DIR: '/tmp/airtalk-unused', ...options.env },
-    options.config,
-  );
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'airtalk-app-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATA_DIR: dataDir, ...options.env }, options.config);
   const database = options.existingDatabase ?? (await createTestDatabase(options.database ?? 'sqlite'));
   const clock = new FakeClock(Date.parse(options.nowIso ?? '2026-11-29T10:00:00Z'));
   const logLines: string[] = [];
@@ -166,6 +167,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await bus.close();
       if (limiterRedis) await limiterRedis.quit();
       if (!options.existingDatabase) await database.dispose();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
   return testApp;

@@ -40,6 +40,12 @@ export function useDescribeError(): (error: unknown) => string {
           return translateFieldMessage('password.wrong', language);
         case 'TOKEN_INVALID':
           return translateFieldMessage('token.invalid', language);
+        case 'PHOTO_LIMIT':
+          return translateFieldMessage('photo.limit', language);
+        case 'IMAGE_TOO_MANY_PIXELS':
+          return translateFieldMessage('photo.tooManyPixels', language);
+        case 'IMAGE_UNREADABLE':
+          return translateFieldMessage('photo.unreadable', language);
         case 'POLICY_VERSION_OUTDATED':
           return translateFieldMessage('policyVersion.outdated', language);
         // Contact details in a profile: the same sentence the form shows under the field.

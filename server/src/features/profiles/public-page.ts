@@ -52,6 +52,12 @@ ${head}
 </html>`;
 }
 
+/** The first character (a whole code point, so an emoji or CJK character is not cut in half). */
+function initialOf(name: string): string {
+  const codePoint = name.replace(/^@/, '').codePointAt(0);
+  return codePoint === undefined ? '?' : String.fromCodePoint(codePoint).toUpperCase();
+}
+
 export function renderPublicPage(view: PublicProfileView, language: Language, pageUrl: string): string {
   const text = TEXT[language];
   const name = view.nickname ?? `@${view.handle}`;
@@ -76,7 +82,7 @@ export function renderPublicPage(view: PublicProfileView, language: Language, pa
 <meta name="twitter:card" content="summary">
 <link rel="canonical" href="${escapeHtml(pageUrl)}">`;
   const body = `<article class="card">
-<div class="avatar" aria-hidden="true">${escapeHtml([...name.replace(/^@/, '')][0]?.toUpperCase() ?? '?')}</div>
+<div class="avatar" aria-hidden="true">${escapeHtml(initialOf(name))}</div>
 <h1>${escapeHtml(name)}</h1>
 ${metaLine ? `<p class="meta">${escapeHtml(metaLine)}</p>` : ''}
 ${view.bio ? `<p class="bio">${escapeHtml(view.bio)}</p>` : ''}

@@ -13,6 +13,7 @@ const expectedTables = [
   'contact_info_attempts',
   'email_tokens',
   'known_devices',
+  'photos',
   'policy_acceptances',
   'profiles',
   'publications',
@@ -35,6 +36,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
       '0002_blocks_reports',
       '0003_profiles',
       '0004_publications',
+      '0005_photos',
     ]);
     expect(await migrateToLatest(database)).toEqual([]);
     // PostgreSQL lists the tables of every schema, and other suites' schemas exist meanwhile.

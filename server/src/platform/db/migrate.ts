@@ -8,6 +8,7 @@ import * as foundation from './migrations/0001_foundation.js';
 import * as blocksReports from './migrations/0002_blocks_reports.js';
 import * as profiles from './migrations/0003_profiles.js';
 import * as publications from './migrations/0004_publications.js';
+import * as photos from './migrations/0005_photos.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, kind: DatabaseKind): Promise<void>;
@@ -18,6 +19,7 @@ const migrations: Record<string, DialectMigration> = {
   '0002_blocks_reports': blocksReports,
   '0003_profiles': profiles,
   '0004_publications': publications,
+  '0005_photos': photos,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

@@ -114,6 +114,21 @@ export interface PublicationsTable {
   updated_at: number;
 }
 
+export interface PhotosTable {
+  id: string;
+  user_id: string;
+  /** The random, server-made media key; the file is served at /media/<storage_key>. */
+  storage_key: string;
+  width: number;
+  height: number;
+  /** Size of the stored WebP file in bytes. */
+  bytes: number;
+  caption: string | null;
+  /** The photo's slot, 0 to 5; unique per user. */
+  position: number;
+  created_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -126,6 +141,7 @@ export interface Database {
   profiles: ProfilesTable;
   contact_info_attempts: ContactInfoAttemptsTable;
   publications: PublicationsTable;
+  photos: PhotosTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -137,3 +153,4 @@ export type BlockRow = Selectable<BlocksTable>;
 export type ReportRow = Selectable<ReportsTable>;
 export type ProfileRow = Selectable<ProfilesTable>;
 export type PublicationRow = Selectable<PublicationsTable>;
+export type PhotoRow = Selectable<PhotosTable>;
