@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { NicknameSchema } from './auth.js';
 import type { Language } from './messages.js';
+import { PhotoViewSchema } from './photos.js';
 
 export const genders = ['woman', 'man', 'non_binary', 'other', 'prefer_not_to_say'] as const;
 export type Gender = (typeof genders)[number];
@@ -140,6 +141,8 @@ export const MyProfileViewSchema = z.object({
   interests: z.array(z.string()),
   languages: z.array(z.string()),
   city: z.string().nullable(),
+  /** In order; the first is the avatar. */
+  photos: z.array(PhotoViewSchema),
   updatedAt: z.string(),
 });
 export type MyProfileView = z.infer<typeof MyProfileViewSchema>;
@@ -154,11 +157,12 @@ export const ProfileViewSchema = z.object({
   interests: z.array(z.string()),
   languages: z.array(z.string()),
   city: z.string().nullable(),
+  photos: z.array(PhotoViewSchema),
 });
 export type ProfileView = z.infer<typeof ProfileViewSchema>;
 
 /** What a person may choose to show on their public page; nothing is public until they say so. */
-export const publicFields = ['nickname', 'age', 'gender', 'bio', 'interests', 'languages', 'city'] as const;
+export const publicFields = ['nickname', 'age', 'gender', 'bio', 'interests', 'languages', 'city', 'photos'] as const;
 export type PublicField = (typeof publicFields)[number];
 
 export const HandleSchema = z
@@ -195,5 +199,6 @@ export const PublicProfileViewSchema = z.object({
   interests: z.array(z.string()).optional(),
   languages: z.array(z.string()).optional(),
   city: z.string().nullable().optional(),
+  photos: z.array(PhotoViewSchema).optional(),
 });
 export type PublicProfileView = z.infer<typeof PublicProfileViewSchema>;

@@ -219,9 +219,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   const profilesStore = new ProfilesStore(database.db);
-  const profiles = new ProfilesService({ store: profilesStore, accounts, blocks, clock });
-  const publications = new PublicationService({ store: profilesStore, profiles, clock, publicUrl: config.publicUrl });
-
   const mediaStorage = LocalDiskStorage.forDataDir(config.dataDir);
   const photos = new PhotosService({
     store: new PhotosStore(database.db),
@@ -231,6 +228,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logger: deps.logger,
     recordContactInfoAttempt: (attempt) => profilesStore.recordContactInfoAttempt(attempt),
   });
+  const profiles = new ProfilesService({ store: profilesStore, accounts, blocks, photos, clock });
+  const publications = new PublicationService({ store: profilesStore, profiles, clock, publicUrl: config.publicUrl });
 
   const privacy = new PrivacyRegistry();
   registerAccountsPrivacy(privacy, accountsStore);

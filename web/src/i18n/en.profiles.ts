@@ -60,6 +60,7 @@ export const enProfiles = {
       interests: 'Interests',
       languages: 'Languages',
       city: 'City',
+      photos: 'Photos (the first is your avatar)',
     },
     save: 'Save',
     savedPublished: 'Your public page is live.',

@@ -62,6 +62,7 @@ export const zhProfiles: typeof enProfiles = {
       interests: '兴趣爱好',
       languages: '语言',
       city: '城市',
+      photos: '照片（第一张为头像）',
     },
     save: '保存',
     savedPublished: '你的公开主页已上线。',

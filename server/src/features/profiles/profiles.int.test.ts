@@ -67,6 +67,7 @@ describe.each(databaseKinds)('profiles on %s', (database) => {
       interests: [],
       languages: [],
       city: null,
+      photos: [],
     });
     expect(seen.body).not.toContain('1996');
     await mia.browser.post(`/api/v1/blocks/${leo.id}`);

@@ -20,6 +20,7 @@ export function presentProfile(profile: Profile, nowMs: number): ProfileView {
     interests: profile.interests,
     languages: profile.languages,
     city: profile.city,
+    photos: profile.photos,
   };
 }
 

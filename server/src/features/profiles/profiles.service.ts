@@ -3,12 +3,13 @@
  * contact-info guard first; a refused attempt is counted for moderation.
  */
 import { randomUUID } from 'node:crypto';
-import type { Gender, UpdateProfileInput } from '@airtalk/contracts';
+import type { Gender, PhotoView, UpdateProfileInput } from '@airtalk/contracts';
 import type { Clock } from '../../platform/clock.js';
 import type { ProfileRow } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { BlocksService } from '../blocks/index.js';
+import { presentPhoto, type PhotosService } from '../photos/index.js';
 import { findContactInfo } from './profiles.guard.js';
 import { canViewProfile } from './profiles.policy.js';
 import type { ProfilesStore } from './profiles.store.js';
@@ -22,6 +23,8 @@ export interface Profile {
   interests: string[];
   languages: string[];
   city: string | null;
+  /** In order; the first is the avatar. */
+  photos: PhotoView[];
   updatedAtMs: number;
 }
 
@@ -29,6 +32,7 @@ export interface ProfilesServiceDeps {
   store: ProfilesStore;
   accounts: AccountsService;
   blocks: BlocksService;
+  photos: PhotosService;
   clock: Clock;
 }
 
@@ -63,6 +67,7 @@ export class ProfilesService {
       interests: row ? parseList(row.interests) : [],
       languages: row ? parseList(row.languages) : [],
       city: row?.city ?? null,
+      photos: (await this.deps.photos.list(userId)).map(presentPhoto),
       updatedAtMs: row?.updated_at ?? user.updated_at,
     };
   }

@@ -36,8 +36,10 @@ main{max-width:36rem;margin:0 auto;padding:2rem 1.25rem}.card{background:#fff;bo
 .avatar{width:72px;height:72px;border-radius:50%;display:grid;place-items:center;font-size:2rem;font-weight:700;color:#fff;background:linear-gradient(135deg,#d6336c,#7048e8)}
 h1{margin:.75rem 0 .25rem;font-size:1.75rem}.meta{color:#6b5f5f;margin:0}.bio{white-space:pre-wrap}
 .chips{display:flex;flex-wrap:wrap;gap:.5rem;padding:0;list-style:none}.chips li{background:#f3e8e8;border-radius:999px;padding:.25rem .75rem}
+.avatar{object-fit:cover}.photos{display:grid;grid-template-columns:repeat(auto-fill,minmax(140px,1fr));gap:.5rem;margin-top:1rem}.photos img{width:100%;height:auto;border-radius:12px}
 .notice{color:#6b5f5f;font-size:.875rem}a.join{display:inline-block;margin-top:1rem;background:#c2255c;color:#fff;border-radius:999px;padding:.6rem 1.2rem;text-decoration:none;font-weight:600}
-@media (prefers-color-scheme:dark){body{background:#171313;color:#f3eded}.card{background:#231d1d}.chips li{background:#3a2f2f}.meta,.notice{color:#b9acac}}`;
+@media (prefers-color-scheme:dark){body{background:#171313;color:#f3eded}.card{background:#231d1d}.chips li{background:#3a2f2f}.meta,.avatar{object-fit:cover}.photos{display:grid;grid-template-columns:repeat(auto-fill,minmax(140px,1fr));gap:.5rem;margin-top:1rem}.photos img{width:100%;height:auto;border-radius:12px}
+.notice{color:#b9acac}}`;
 
 function page(language: Language, head: string, body: string): string {
   return `<!doctype html>
@@ -64,6 +66,8 @@ export function renderPublicPage(view: PublicProfileView, language: Language, pa
   const metaLine = [view.age === undefined ? null : text.age(view.age), view.city ?? null].filter(Boolean).join(' · ');
   const description = (view.bio?.trim() || text.fallbackDescription).slice(0, 200);
   const title = `${name} · Airtalk`;
+  const avatar = view.photos?.[0];
+  const absolute = (url: string) => new URL(url, pageUrl).href;
   const interestLabel = (tag: string) =>
     Object.hasOwn(curatedInterestLabels, tag)
       ? curatedInterestLabels[tag as keyof typeof curatedInterestLabels][language]
@@ -79,15 +83,31 @@ export function renderPublicPage(view: PublicProfileView, language: Language, pa
 <meta property="og:description" content="${escapeHtml(description)}">
 <meta property="og:url" content="${escapeHtml(pageUrl)}">
 <meta property="og:site_name" content="Airtalk">
-<meta name="twitter:card" content="summary">
+<meta name="twitter:card" content="${avatar ? 'summary_large_image' : 'summary'}">
+${avatar ? `<meta property="og:image" content="${escapeHtml(absolute(avatar.url))}">\n<meta property="og:image:width" content="${avatar.width}">\n<meta property="og:image:height" content="${avatar.height}">` : ''}
 <link rel="canonical" href="${escapeHtml(pageUrl)}">`;
   const body = `<article class="card">
-<div class="avatar" aria-hidden="true">${escapeHtml(initialOf(name))}</div>
+${
+  avatar
+    ? `<img class="avatar" src="${escapeHtml(avatar.url)}" width="72" height="72" alt="">`
+    : `<div class="avatar" aria-hidden="true">${escapeHtml(initialOf(name))}</div>`
+}
 <h1>${escapeHtml(name)}</h1>
 ${metaLine ? `<p class="meta">${escapeHtml(metaLine)}</p>` : ''}
 ${view.bio ? `<p class="bio">${escapeHtml(view.bio)}</p>` : ''}
 ${view.interests?.length ? `<h2>${text.interests}</h2>${list(view.interests.map(interestLabel))}` : ''}
 ${view.languages?.length ? `<h2>${text.languages}</h2>${list(view.languages)}` : ''}
+${
+  view.photos && view.photos.length > 1
+    ? `<div class="photos">${view.photos
+        .slice(1)
+        .map(
+          (photo) =>
+            `<img src="${escapeHtml(photo.url)}" width="${photo.width}" height="${photo.height}" alt="${escapeHtml(photo.caption ?? '')}" loading="lazy">`,
+        )
+        .join('')}</div>`
+    : ''
+}
 </article>
 <p class="notice">${text.notice}</p>
 <a class="join" href="/">${text.join}</a>`;

@@ -87,6 +87,7 @@ export class PublicationService {
     if (chosen.has('interests')) view.interests = full.interests;
     if (chosen.has('languages')) view.languages = full.languages;
     if (chosen.has('city')) view.city = full.city;
+    if (chosen.has('photos')) view.photos = full.photos;
     return view;
   }
 }
