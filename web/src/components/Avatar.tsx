@@ -17,13 +17,37 @@ function hueOf(name: string): number {
   return HUES[hash % HUES.length] ?? HUES[0];
 }
 
+interface AvatarPhoto {
+  url: string;
+  width: number;
+  height: number;
+}
+
 interface AvatarProps {
   name: string;
   size?: 'sm' | 'md' | 'lg';
+  /** A photo to show instead of the initials, cropped to the circle. */
+  photo?: AvatarPhoto | null | undefined;
+  /** Text for the photo when it carries meaning of its own; without it the avatar stays decorative. */
+  alt?: string | undefined;
 }
 
-/** Decorative: the name is always written next to it. */
-export function Avatar({ name, size = 'md' }: AvatarProps) {
+/** Decorative unless given a photo with alt text: the name is always written next to it. */
+export function Avatar({ name, size = 'md', photo, alt }: AvatarProps) {
+  if (photo) {
+    return (
+      <span className={`avatar avatar--${size} avatar--photo`} aria-hidden={alt === undefined ? true : undefined}>
+        <img
+          className="avatar__image"
+          src={photo.url}
+          width={photo.width}
+          height={photo.height}
+          alt={alt ?? ''}
+          decoding="async"
+        />
+      </span>
+    );
+  }
   return (
     <span
       className={`avatar avatar--${size}`}

@@ -103,6 +103,80 @@ async function send(path: string, { method = 'GET', body, signal }: RequestOptio
   throw error;
 }
 
+export interface UploadOptions {
+  /** Called as the body goes out: bytes sent so far, and the total when the browser knows it. */
+  onProgress?: (sent: number, total: number | null) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Sends a multipart form with XMLHttpRequest, because fetch cannot report upload progress.
+ * Same origin, the session cookie and Accept-Language as for JSON; failures become ApiErrors the
+ * same way, and aborting rejects with an AbortError.
+ */
+export function uploadForm<T>(
+  path: string,
+  form: FormData,
+  schema: ResponseSchema<T>,
+  { onProgress, signal }: UploadOptions = {},
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abortError = () => new DOMException('The upload was cancelled.', 'AbortError');
+    if (signal?.aborted) {
+      reject(abortError());
+      return;
+    }
+    const xhr = new XMLHttpRequest();
+    const onAbortSignal = () => {
+      xhr.abort();
+    };
+    const settle = () => signal?.removeEventListener('abort', onAbortSignal);
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', acceptLanguage);
+    xhr.upload.addEventListener('progress', (event) => {
+      onProgress?.(event.loaded, event.lengthComputable ? event.total : null);
+    });
+    xhr.addEventListener('abort', () => {
+      settle();
+      reject(abortError());
+    });
+    xhr.addEventListener('error', () => {
+      settle();
+      reject(new ApiError({ status: 0, code: 'NETWORK_FAILED', message: 'The upload failed to reach the server.' }));
+    });
+    xhr.addEventListener('load', () => {
+      settle();
+      if (xhr.status < 200) {
+        reject(new ApiError({ status: 0, code: 'NETWORK_FAILED', message: 'The upload got no answer.' }));
+        return;
+      }
+      const retryAfter = xhr.getResponseHeader('Retry-After');
+      const response = new Response(xhr.status === 204 ? null : xhr.responseText, {
+        status: xhr.status,
+        statusText: xhr.statusText,
+        headers: retryAfter === null ? {} : { 'Retry-After': retryAfter },
+      });
+      void answerOf(response, path, schema).then(resolve, reject);
+    });
+    signal?.addEventListener('abort', onAbortSignal);
+    xhr.send(form);
+  });
+}
+
+async function answerOf<T>(response: Response, path: string, schema: ResponseSchema<T>): Promise<T> {
+  if (!response.ok) {
+    const error = await toApiError(response);
+    for (const listener of errorListeners) listener(error, path);
+    throw error;
+  }
+  const parsed = schema.safeParse(await readJson(response));
+  if (!parsed.success) {
+    throw new ApiError({ status: response.status, code: 'UNEXPECTED_RESPONSE', message: parsed.error.message });
+  }
+  return parsed.data;
+}
+
 async function readJson(response: Response): Promise<unknown> {
   try {
     return await response.json();

@@ -1,5 +1,15 @@
 /** Platform code every feature may use: the API client, formatting, data loading and form helpers. */
-export { ApiError, isApiError, onApiError, requestJson, requestVoid, setApiLanguage, type ApiErrorCode } from './api';
+export {
+  ApiError,
+  isApiError,
+  onApiError,
+  requestJson,
+  requestVoid,
+  setApiLanguage,
+  uploadForm,
+  type ApiErrorCode,
+  type UploadOptions,
+} from './api';
 export { useDescribeError } from './errors';
 export { formatCalendarDay, formatDay, formatLanguageName, formatTimeAgo, formatWait, localeFor } from './format';
 export { checkField, hasErrors, requireValue, showErrorsAndFocus, splitServerErrors, type FieldErrors } from './forms';

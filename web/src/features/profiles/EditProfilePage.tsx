@@ -1,12 +1,14 @@
 /**
  * /settings/profile: what others see of me. The safety note comes first: contact details are not
- * allowed anywhere on a profile, and only the age (never the birth date) is shown.
+ * allowed anywhere on a profile, and only the age (never the birth date) is shown. Photos come first,
+ * above the form, since they are saved one by one as they are added or removed.
  */
 import { useTranslation } from 'react-i18next';
 import { BackLink, Banner, ButtonLink, Icon, LoadFailed, Loading } from '../../components';
 import { useDescribeError, useDocumentTitle, useResource } from '../../lib';
 import { useMe } from '../accounts';
 import { fetchMyProfile } from './api';
+import { PhotosCard } from './PhotosCard';
 import { ProfileForm } from './ProfileForm';
 import './profiles.css';
 
@@ -33,12 +35,20 @@ export function EditProfilePage() {
         {t('profileEdit.safetyBody')}
       </Banner>
       {profile.data ? (
-        <ProfileForm
-          profile={profile.data}
-          onSaved={(saved) => {
-            profile.update(() => saved);
-          }}
-        />
+        <>
+          <PhotosCard
+            photos={profile.data.photos}
+            onChange={(photos) => {
+              profile.update((current) => ({ ...current, photos }));
+            }}
+          />
+          <ProfileForm
+            profile={profile.data}
+            onSaved={(saved) => {
+              profile.update(() => saved);
+            }}
+          />
+        </>
       ) : profile.loading ? (
         <Loading />
       ) : (

@@ -1,4 +1,7 @@
-/** Someone's profile as others see it: who they are, about them, interests and languages. */
+/**
+ * Someone's profile as others see it: who they are (the first photo as the avatar), their other
+ * photos, about them, interests and languages.
+ */
 import type { ProfileView } from '@airtalk/contracts';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +25,10 @@ export function ProfileDetails({ profile, actions, note }: ProfileDetailsProps) 
   // "Prefer not to say" is a choice not to show it, like leaving it unset.
   const gender = profile.gender && profile.gender !== 'prefer_not_to_say' ? t(`genders.${profile.gender}`) : null;
   const interestLabel = (tag: string) => (isCuratedInterest(tag) ? t(`interests.${tag}`) : tag);
+  const { photos } = profile;
+  const [avatar, ...gallery] = photos;
+  const altOf = (caption: string | null, index: number) =>
+    caption ?? t('photos.photoOf', { n: index + 1, total: photos.length });
 
   return (
     <article className="profile" aria-labelledby={nameId}>
@@ -29,7 +36,12 @@ export function ProfileDetails({ profile, actions, note }: ProfileDetailsProps) 
         <div className="profile__band" aria-hidden="true" />
         <div className="profile__identity">
           <span className="profile__avatar">
-            <Avatar name={profile.nickname} size="lg" />
+            <Avatar
+              name={profile.nickname}
+              size="lg"
+              photo={avatar}
+              alt={avatar ? altOf(avatar.caption, 0) : undefined}
+            />
           </span>
           <h1 id={nameId} className="page__title profile__name">
             {profile.nickname}
@@ -48,6 +60,26 @@ export function ProfileDetails({ profile, actions, note }: ProfileDetailsProps) 
         </div>
         <div className="profile__actions">{actions}</div>
       </header>
+
+      {gallery.length > 0 && (
+        <Card heading={t('photos.gallery')}>
+          <ul className="profile__gallery">
+            {gallery.map((photo, index) => (
+              <li key={photo.id}>
+                <img
+                  className="profile__photo"
+                  src={photo.url}
+                  width={photo.width}
+                  height={photo.height}
+                  alt={altOf(photo.caption, index + 1)}
+                  loading="lazy"
+                  decoding="async"
+                />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
 
       <Card heading={t('profile.about')}>
         {profile.bio ? <p className="profile__bio">{profile.bio}</p> : <p className="muted">{t('profile.noBio')}</p>}
