@@ -25,7 +25,9 @@ import type { PhotosService, PhotoUpload } from './photos.service.js';
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 /** A caption is at most 140 characters of up to 4 UTF-8 bytes; anything longer is refused anyway. */
 const CAPTION_FIELD_MAX_BYTES = 4 * 1024;
-const MEDIA_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+// Browsers keep a photo for a year (its bytes never change under a name), but no shared cache may:
+// a photo deleted, or a page taken down, must stop being served by anything between us and people.
+const MEDIA_CACHE_CONTROL = 'private, max-age=31536000, immutable';
 
 const MediaKeyParamsSchema = z.strictObject({ key: z.string().refine(isMediaKey) });
 
