@@ -131,22 +131,6 @@ export const UpdateProfileInputSchema = z.strictObject({
 });
 export type UpdateProfileInput = z.infer<typeof UpdateProfileInputSchema>;
 
-/** My own profile, as I edit it. */
-export const MyProfileViewSchema = z.object({
-  userId: z.string(),
-  nickname: z.string(),
-  age: z.number().int(),
-  bio: z.string(),
-  gender: z.enum(genders).nullable(),
-  interests: z.array(z.string()),
-  languages: z.array(z.string()),
-  city: z.string().nullable(),
-  /** In order; the first is the avatar. */
-  photos: z.array(PhotoViewSchema),
-  updatedAt: z.string(),
-});
-export type MyProfileView = z.infer<typeof MyProfileViewSchema>;
-
 /** Someone else's profile, as a signed-in person may see it. Never the birth date, never contact details. */
 export const ProfileViewSchema = z.object({
   userId: z.string(),
@@ -157,9 +141,14 @@ export const ProfileViewSchema = z.object({
   interests: z.array(z.string()),
   languages: z.array(z.string()),
   city: z.string().nullable(),
+  /** In order; the first is the avatar. */
   photos: z.array(PhotoViewSchema),
 });
 export type ProfileView = z.infer<typeof ProfileViewSchema>;
+
+/** My own profile, as I edit it: what others see, and when I last changed it. */
+export const MyProfileViewSchema = ProfileViewSchema.extend({ updatedAt: z.string() });
+export type MyProfileView = z.infer<typeof MyProfileViewSchema>;
 
 /** What a person may choose to show on their public page; nothing is public until they say so. */
 export const publicFields = ['nickname', 'age', 'gender', 'bio', 'interests', 'languages', 'city', 'photos'] as const;

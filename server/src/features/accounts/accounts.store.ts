@@ -2,16 +2,11 @@
  * All SQL for users, policy acceptances and emailed tokens.
  */
 import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../../platform/db/errors.js';
 import { prepareQuery, type PreparedQuery } from '../../platform/db/prepared-query.js';
 import type { Database, EmailTokenRow, NewUserRow, UserRow } from '../../platform/db/schema.js';
 
 export class EmailTakenError extends Error {}
-
-function isUniqueViolation(error: unknown): boolean {
-  const candidate = error as { code?: string; message?: string };
-  // PostgreSQL reports 23505; SQLite reports SQLITE_CONSTRAINT_UNIQUE.
-  return candidate.code === '23505' || candidate.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 export class AccountsStore {
   // Every signed-in page reads its user; see prepareQuery.

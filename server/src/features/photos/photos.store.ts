@@ -4,12 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database, PhotoRow } from '../../platform/db/schema.js';
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  // PostgreSQL reports 23505; SQLite reports SQLITE_CONSTRAINT_UNIQUE.
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
+import { isUniqueViolation } from '../../platform/db/errors.js';
 
 export class PhotosStore {
   constructor(private readonly db: Kysely<Database>) {}

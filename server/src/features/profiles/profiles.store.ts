@@ -2,14 +2,10 @@
  * All SQL for profiles and contact-info attempts.
  */
 import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { Database, ProfileRow, PublicationRow } from '../../platform/db/schema.js';
 
 export class HandleTakenError extends Error {}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 export class ProfilesStore {
   constructor(private readonly db: Kysely<Database>) {}
