@@ -5,11 +5,12 @@
 import { EmailSchema } from '@airtalk/contracts';
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Banner, Button, ButtonLink, FormAlert, TextField } from '../../components';
+import { Banner, Button, ButtonLink, FormAlert } from '../../components';
 import { useLanguage } from '../../i18n';
 import { checkField, useFormErrors } from '../../lib';
 import { requestPasswordReset } from './api';
 import { AuthPage } from './AuthPage';
+import { EmailField } from './EmailField';
 
 const FIELDS = ['email'] as const;
 
@@ -59,15 +60,8 @@ export function ForgotPasswordPage() {
   return (
     <AuthPage title={t('forgot.title')} lead={t('forgot.lead')}>
       <form ref={attachForm} className="form" noValidate onSubmit={(event) => void submit(event)}>
-        <TextField
+        <EmailField
           label={t('forgot.email')}
-          name="email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
           value={email}
           error={form.errors.email}
           onChange={(event) => {

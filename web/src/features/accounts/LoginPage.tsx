@@ -2,12 +2,13 @@
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Button, FormAlert, PasswordField, TextField } from '../../components';
+import { Button, FormAlert, PasswordField } from '../../components';
 import { useLanguage } from '../../i18n';
 import { requireValue, useFormErrors } from '../../lib';
 import { login } from './api';
 import { useAuth } from './AuthProvider';
 import { AuthPage } from './AuthPage';
+import { EmailField } from './EmailField';
 
 const FIELDS = ['email', 'password'] as const;
 
@@ -46,15 +47,9 @@ export function LoginPage() {
       }
     >
       <form ref={attachForm} className="form" noValidate onSubmit={(event) => void submit(event)}>
-        <TextField
+        <EmailField
           label={t('login.email')}
-          name="email"
-          type="email"
           autoComplete="username"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
           value={email}
           error={form.errors.email}
           onChange={(event) => {

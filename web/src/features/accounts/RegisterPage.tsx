@@ -21,6 +21,7 @@ import { usePolicy } from '../policy';
 import { register } from './api';
 import { useAuth } from './AuthProvider';
 import { AuthPage } from './AuthPage';
+import { EmailField } from './EmailField';
 import { PolicyAcceptance } from './PolicyAcceptance';
 
 const FIELDS = ['email', 'password', 'nickname', 'birthDate', 'policyVersion'] as const;
@@ -114,15 +115,8 @@ export function RegisterPage() {
       }
     >
       <form ref={attachForm} className="form" noValidate onSubmit={(event) => void submit(event)}>
-        <TextField
+        <EmailField
           label={t('register.email')}
-          name="email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
           value={values.email}
           error={errors.email}
           onChange={(event) => {
