@@ -211,11 +211,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     passwordResetTtlMs: config.passwordResetTtlMs,
   });
 
-  const blocks = new BlocksService({ store: new BlocksStore(database.db), clock });
+  const userExists = (userId: string) => accounts.exists(userId);
+  const blocks = new BlocksService({ store: new BlocksStore(database.db), clock, userExists });
   const reports = new ReportsService({
     store: new ReportsStore(database.db),
     clock,
     limiter: deps.limiterFactory('reports', config.rateLimits.reportsPerUser),
+    userExists,
   });
 
   const profilesStore = new ProfilesStore(database.db);

@@ -152,6 +152,11 @@ export class AccountsService {
     return user;
   }
 
+  /** Whether an account exists; other features ask this rather than reading the users table. */
+  async exists(userId: string): Promise<boolean> {
+    return (await this.deps.store.findById(userId)) !== undefined;
+  }
+
   async verifyEmail(token: string): Promise<void> {
     const used = await this.consumeToken(token, 'verify_email');
     // A link sent to an address the account no longer has proves nothing about the current one.

@@ -9,6 +9,8 @@ import type { BlockedUserRow, BlocksStore } from './blocks.store.js';
 export interface BlocksServiceDeps {
   store: BlocksStore;
   clock: Clock;
+  /** Owned by accounts. */
+  userExists: (userId: string) => Promise<boolean>;
 }
 
 export class BlocksService {
@@ -16,7 +18,7 @@ export class BlocksService {
 
   async block(blockerId: string, blockedId: string): Promise<void> {
     if (blockerId === blockedId) throw validationFailed({ userId: 'block.self' });
-    if (!(await this.deps.store.userExists(blockedId))) throw notFound('This user');
+    if (!(await this.deps.userExists(blockedId))) throw notFound('This user');
     await this.deps.store.block(blockerId, blockedId, this.deps.clock.nowMs());
   }
 

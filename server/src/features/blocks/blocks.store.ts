@@ -58,9 +58,4 @@ export class BlocksStore {
       bBlockedA: rows.some((row) => row.blocker_id === b),
     };
   }
-
-  async userExists(userId: string): Promise<boolean> {
-    const row = await this.db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
-    return row !== undefined;
-  }
 }

@@ -56,8 +56,4 @@ export class ConsentsStore {
       .limit(1)
       .executeTakeFirst();
   }
-
-  async history(userId: string): Promise<ConsentEventRow[]> {
-    return this.db.selectFrom('consent_events').selectAll().where('user_id', '=', userId).orderBy('id').execute();
-  }
 }

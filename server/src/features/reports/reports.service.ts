@@ -15,6 +15,8 @@ export interface ReportsServiceDeps {
   clock: Clock;
   /** Per reporter, so reports cannot be used to flood the moderators. */
   limiter: Limiter;
+  /** Owned by accounts. */
+  userExists: (userId: string) => Promise<boolean>;
 }
 
 /** Kinds whose target is a person, so the report can name whom it is about. */
@@ -28,7 +30,7 @@ export class ReportsService {
     // Photos, messages and rooms arrive with their features; until then no such target exists.
     if (!PERSON_TARGETS.has(input.targetKind)) throw notFound('The reported item');
     if (input.targetId === reporterId) throw validationFailed({ targetId: 'report.self' });
-    if (!(await this.deps.store.userExists(input.targetId))) throw notFound('The reported person');
+    if (!(await this.deps.userExists(input.targetId))) throw notFound('The reported person');
     const row: ReportRow = {
       id: randomUUID(),
       reporter_id: reporterId,

@@ -11,11 +11,6 @@ export class ReportsStore {
     await this.db.insertInto('reports').values(row).execute();
   }
 
-  async userExists(userId: string): Promise<boolean> {
-    const row = await this.db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
-    return row !== undefined;
-  }
-
   /** The moderation queue: open reports, urgent first, oldest first. */
   async openQueue(limit: number): Promise<ReportRow[]> {
     return this.db

@@ -3,6 +3,7 @@
  * User-Agent), language, and a coarse IP address that points at a network, never a household.
  */
 import { UAParser } from 'ua-parser-js';
+import { BoundedCache } from '../cache/bounded-cache.js';
 import { ipv6Prefix, isIpv4, isIpv6, unmapIpv4 } from '../http/ip.js';
 
 export interface RequestMeta {
@@ -13,6 +14,28 @@ export interface RequestMeta {
 }
 
 const MAX_USER_AGENT_LENGTH = 512;
+const PARSED_USER_AGENTS_KEPT = 1000;
+const PARSED_USER_AGENT_MAX_AGE_MS = 60 * 60 * 1000;
+
+// Parsing a User-Agent runs dozens of regular expressions and happens on every request, while a
+// server sees few distinct ones: each is parsed once an hour at most.
+const parsedUserAgents = new BoundedCache<string, { browser: string | null; os: string | null }>(
+  PARSED_USER_AGENTS_KEPT,
+  PARSED_USER_AGENT_MAX_AGE_MS,
+);
+
+function browserAndOs(userAgent: string): { browser: string | null; os: string | null } {
+  const nowMs = Date.now();
+  const cached = parsedUserAgents.get(userAgent, nowMs);
+  if (cached) return cached;
+  const parsed = new UAParser(userAgent).getResult();
+  const result = {
+    browser: joinName(parsed.browser.name, parsed.browser.version?.split('.')[0]),
+    os: joinName(parsed.os.name, parsed.os.version),
+  };
+  parsedUserAgents.set(userAgent, result, nowMs);
+  return result;
+}
 
 /** IPv4 cut to /24, IPv6 to /48 (an IPv4-mapped IPv6 address counts as IPv4). */
 export function coarsenIp(ip: string | undefined): string | null {
@@ -42,11 +65,12 @@ export function describeRequest(
   acceptLanguage: string | undefined,
   ip: string | undefined,
 ): RequestMeta {
-  const parsed = userAgent ? new UAParser(userAgent.slice(0, MAX_USER_AGENT_LENGTH)).getResult() : undefined;
-  const majorVersion = parsed?.browser.version?.split('.')[0];
+  const { browser, os } = userAgent
+    ? browserAndOs(userAgent.slice(0, MAX_USER_AGENT_LENGTH))
+    : { browser: null, os: null };
   return {
-    browser: joinName(parsed?.browser.name, majorVersion),
-    os: joinName(parsed?.os.name, parsed?.os.version),
+    browser,
+    os,
     language: primaryLanguage(acceptLanguage),
     coarseIp: coarsenIp(ip),
   };
