@@ -36,6 +36,16 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * CI exports DATABASE_URL and REDIS_URL for the integration tests. The journeys must not inherit
+ * them: a shared Redis keeps rate-limit counters between runs (registrations from 127.0.0.1 end in
+ * 429 after a few runs) and a shared database keeps other runs' accounts.
+ */
+function withoutSharedServices(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _database, REDIS_URL: _redis, ...rest } = env;
+  return rest;
+}
+
 export async function startServer(): Promise<RunningServer> {
   if (!fs.existsSync(path.join(repoRoot, 'web/dist/index.html'))) {
     throw new Error('The web app is not built: run `npm run build -w web` (npm run test:e2e does).');
@@ -46,7 +56,7 @@ export async function startServer(): Promise<RunningServer> {
   const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['server/src/main.ts'], {
     cwd: repoRoot,
     env: {
-      ...process.env,
+      ...withoutSharedServices(process.env),
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
