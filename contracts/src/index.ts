@@ -11,3 +11,4 @@ export * from './contact-info/index.js';
 export * from './safety.js';
 export * from './profiles.js';
 export * from './photos.js';
+export * from './nearby.js';

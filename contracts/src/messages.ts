@@ -52,6 +52,11 @@ export const fieldMessages = {
   },
   'photo.unreadable': { en: 'This file could not be read as an image.', zh: '无法将该文件识别为图片。' },
   'photo.limit': { en: 'You can have up to 6 photos. Remove one first.', zh: '最多只能有 6 张照片，请先删除一张。' },
+  'location.invalid': {
+    en: 'Send a latitude and longitude in degrees, or a city from the list.',
+    zh: '请提供以度为单位的纬度和经度，或从列表中选择一个城市。',
+  },
+  'location.unknownCity': { en: 'Pick a city from the list.', zh: '请从列表中选择城市。' },
   'block.self': { en: 'You cannot block yourself.', zh: '不能拉黑你自己。' },
   'report.self': { en: 'You cannot report yourself.', zh: '不能举报你自己。' },
   'token.invalid': {

@@ -26,6 +26,7 @@ import {
 } from './features/consents/index.js';
 import { BlocksService, BlocksStore, registerBlockRoutes, registerBlocksPrivacy } from './features/blocks/index.js';
 import { registerHealthRoutes } from './features/health/index.js';
+import { NearbyService, NearbyStore, registerNearbyPrivacy, registerNearbyRoutes } from './features/nearby/index.js';
 import {
   ImagePipeline,
   PhotosService,
@@ -101,6 +102,7 @@ export interface App {
     reports: ReportsService;
     profiles: ProfilesService;
     photos: PhotosService;
+    nearby: NearbyService;
   };
 }
 
@@ -231,6 +233,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     recordContactInfoAttempt: (attempt) => profilesStore.recordContactInfoAttempt(attempt),
   });
   const profiles = new ProfilesService({ store: profilesStore, accounts, blocks, photos, clock });
+  const nearby = new NearbyService({
+    store: new NearbyStore(database.db),
+    consents,
+    accounts,
+    profiles,
+    blocks,
+    reports,
+    clock,
+    limiterFactory: deps.limiterFactory,
+    rateLimits: config.rateLimits,
+    // Chat (issue 5) owns conversations; until it lands nobody has talked with anyone.
+    talkedWith: () => Promise.resolve(new Set<string>()),
+  });
+  consents.onWithdraw('location', (userId) => nearby.forgetLocation(userId));
+  reports.onReviewStarted((userId) => nearby.forgetLocation(userId));
+  profiles.onChanged((profile) => nearby.profileChanged(profile));
   const publications = new PublicationService({ store: profilesStore, profiles, clock, publicUrl: config.publicUrl });
 
   const privacy = new PrivacyRegistry();
@@ -241,6 +259,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerReportsPrivacy(privacy);
   registerProfilesPrivacy(privacy);
   registerPhotosPrivacy(privacy, mediaStorage);
+  registerNearbyPrivacy(privacy);
 
   const cookies = { production: config.production, sessionIdleTtlMs: config.sessionIdleTtlMs };
   registerAuthentication(server, sessions, cookies);
@@ -254,6 +273,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerProfileRoutes(server, profiles, clock);
   registerPublicationRoutes(server, publications, config.publicUrl);
   registerPhotoRoutes(server, photos, mediaStorage);
+  registerNearbyRoutes(server, nearby, clock);
   server.get('/api/v1/openapi.json', { schema: { hide: true } }, () => server.swagger());
   if (deps.outbox && !config.production) registerDevMailRoutes(server, deps.outbox);
 
@@ -282,5 +302,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await accountsStore.stop();
   });
 
-  return { server, privacy, services: { accounts, sessions, consents, policy, blocks, reports, profiles, photos } };
+  return {
+    server,
+    privacy,
+    services: { accounts, sessions, consents, policy, blocks, reports, profiles, photos, nearby },
+  };
 }

@@ -35,6 +35,13 @@ export interface RateLimits {
   verifyResendPerAccount: RateLimitRule;
   reportsPerUser: RateLimitRule;
   passwordChecksPerAccount: RateLimitRule;
+  locationUpdatesPerUser: RateLimitRule;
+  /** Accounts younger than a week: a fresh account is the cheapest tool of a stalker. */
+  locationUpdatesPerNewUser: RateLimitRule;
+  locationUpdatesPerIp: RateLimitRule;
+  nearbyQueriesPerUser: RateLimitRule;
+  nearbyQueriesPerNewUser: RateLimitRule;
+  nearbyQueriesPerIp: RateLimitRule;
 }
 
 export interface Config {
@@ -70,6 +77,12 @@ export const defaultRateLimits: RateLimits = {
   verifyResendPerAccount: { points: 5, durationSeconds: 60 * 60 },
   reportsPerUser: { points: 20, durationSeconds: 60 * 60 },
   passwordChecksPerAccount: { points: 10, durationSeconds: 15 * 60 },
+  locationUpdatesPerUser: { points: 60, durationSeconds: 60 * 60 },
+  locationUpdatesPerNewUser: { points: 20, durationSeconds: 60 * 60 },
+  locationUpdatesPerIp: { points: 300, durationSeconds: 60 * 60 },
+  nearbyQueriesPerUser: { points: 300, durationSeconds: 60 * 60 },
+  nearbyQueriesPerNewUser: { points: 100, durationSeconds: 60 * 60 },
+  nearbyQueriesPerIp: { points: 1000, durationSeconds: 60 * 60 },
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;

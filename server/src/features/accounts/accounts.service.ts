@@ -74,7 +74,16 @@ export interface AccountsServiceDeps {
 }
 
 export class AccountsService {
-  private readonly limits: Record<Exclude<keyof RateLimits, 'reportsPerUser'>, Limiter>;
+  private readonly limits: Record<
+    | 'loginPerIp'
+    | 'loginFailuresPerAccount'
+    | 'registerPerIp'
+    | 'resetPerIp'
+    | 'resetPerAccount'
+    | 'verifyResendPerAccount'
+    | 'passwordChecksPerAccount',
+    Limiter
+  >;
 
   constructor(private readonly deps: AccountsServiceDeps) {
     const { limiterFactory, rateLimits } = deps;

@@ -35,4 +35,9 @@ export class BlocksService {
     if (a === b) return true;
     return mayInteract(await this.deps.store.relationBetween(a, b));
   }
+
+  /** The people the user may not interact with, for lists that must leave them out (nearby, rooms). */
+  async blockedEitherWay(userId: string): Promise<Set<string>> {
+    return new Set(await this.deps.store.blockedEitherWay(userId));
+  }
 }

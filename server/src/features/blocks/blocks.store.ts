@@ -58,4 +58,15 @@ export class BlocksStore {
       bBlockedA: rows.some((row) => row.blocker_id === b),
     };
   }
+
+  /** Everyone the user blocked and everyone who blocked the user. */
+  async blockedEitherWay(userId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('blocks')
+      .select('blocked_id as other_id')
+      .where('blocker_id', '=', userId)
+      .unionAll(this.db.selectFrom('blocks').select('blocker_id as other_id').where('blocked_id', '=', userId))
+      .execute();
+    return rows.map((row) => row.other_id);
+  }
 }

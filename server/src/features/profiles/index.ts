@@ -8,3 +8,4 @@ export { registerProfileRoutes } from './profiles.routes.js';
 export { registerProfilesPrivacy } from './profiles.privacy.js';
 export { PublicationService } from './publication.service.js';
 export { registerPublicationRoutes } from './publication.routes.js';
+export { ageOf } from './profiles.presenter.js';

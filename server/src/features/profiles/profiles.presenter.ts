@@ -5,7 +5,7 @@
 import { ageOn, parseCalendarDate, utcCalendarDate, type MyProfileView, type ProfileView } from '@airtalk/contracts';
 import type { Profile } from './profiles.service.js';
 
-function ageOf(birthDate: string, nowMs: number): number {
+export function ageOf(birthDate: string, nowMs: number): number {
   const birth = parseCalendarDate(birthDate);
   return birth ? ageOn(birth, utcCalendarDate(new Date(nowMs))) : 0;
 }

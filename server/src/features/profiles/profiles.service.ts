@@ -52,8 +52,30 @@ function uniqueTags(tags: string[]): string[] {
   });
 }
 
+export type ProfileChangedHandler = (profile: Profile) => Promise<void>;
+
 export class ProfilesService {
+  private readonly changedHandlers: ProfileChangedHandler[] = [];
+
   constructor(private readonly deps: ProfilesServiceDeps) {}
+
+  /** Features that keep a copy of profile fields (the nearby filters) register to hear of changes. */
+  onChanged(handler: ProfileChangedHandler): void {
+    this.changedHandlers.push(handler);
+  }
+
+  /** Several people's profiles for a list, in the order asked; unknown ids are left out. */
+  async getMany(userIds: readonly string[]): Promise<Profile[]> {
+    const profiles = await Promise.all(
+      userIds.map((userId) =>
+        this.getOwn(userId).catch((error: unknown) => {
+          if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
+          throw error;
+        }),
+      ),
+    );
+    return profiles.filter((profile): profile is Profile => profile !== null);
+  }
 
   async getOwn(userId: string): Promise<Profile> {
     const user = await this.deps.accounts.getUser(userId);
@@ -102,7 +124,9 @@ export class ProfilesService {
     if (input.nickname !== undefined && input.nickname !== current.nickname) {
       await this.deps.accounts.changeNickname(userId, input.nickname);
     }
-    return this.getOwn(userId);
+    const updated = await this.getOwn(userId);
+    for (const handler of this.changedHandlers) await handler(updated);
+    return updated;
   }
 
   /** Someone's profile as the viewer may see it; blocked or unknown are the same 404. */

@@ -19,11 +19,35 @@ export interface ReportsServiceDeps {
   userExists: (userId: string) => Promise<boolean>;
 }
 
+/** Open reports from this many different people put an account under review. */
+export const REVIEW_REPORTER_THRESHOLD = 3;
+
+export type ReviewStartedHandler = (userId: string) => Promise<void>;
+
 /** Kinds whose target is a person, so the report can name whom it is about. */
 const PERSON_TARGETS = new Set<CreateReportInput['targetKind']>(['user', 'profile']);
 
 export class ReportsService {
+  private readonly reviewStartedHandlers: ReviewStartedHandler[] = [];
+
   constructor(private readonly deps: ReportsServiceDeps) {}
+
+  /**
+   * Features register what an account under review loses at once (for example, being listed to
+   * people nearby); it runs when a report puts the account under review.
+   */
+  onReviewStarted(handler: ReviewStartedHandler): void {
+    this.reviewStartedHandlers.push(handler);
+  }
+
+  /**
+   * Under review until a moderator closes the reports: any open urgent report (a possible minor),
+   * or open reports from several different people.
+   */
+  async isUnderReview(userId: string): Promise<boolean> {
+    const open = await this.deps.store.openAbout(userId);
+    return open.urgent || open.reporters >= REVIEW_REPORTER_THRESHOLD;
+  }
 
   async report(reporterId: string, input: CreateReportInput): Promise<ReportRow> {
     await this.deps.limiter.consume(reporterId);
@@ -44,6 +68,9 @@ export class ReportsService {
       created_at: this.deps.clock.nowMs(),
     };
     await this.deps.store.insert(row);
+    if (row.target_user_id && (await this.isUnderReview(row.target_user_id))) {
+      for (const handler of this.reviewStartedHandlers) await handler(row.target_user_id);
+    }
     return row;
   }
 }

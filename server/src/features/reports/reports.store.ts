@@ -22,4 +22,18 @@ export class ReportsStore {
       .limit(limit)
       .execute();
   }
+
+  /** Open reports about a person: how many people filed them, and whether any is urgent. */
+  async openAbout(userId: string): Promise<{ reporters: number; urgent: boolean }> {
+    const row = await this.db
+      .selectFrom('reports')
+      .select((eb) => [
+        eb.fn.count<number | string>('reporter_id').distinct().as('reporters'),
+        eb.fn.max('urgent').as('urgent'),
+      ])
+      .where('target_user_id', '=', userId)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    return { reporters: Number(row?.reporters ?? 0), urgent: (row?.urgent ?? 0) === 1 };
+  }
 }

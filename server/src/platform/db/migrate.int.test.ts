@@ -13,6 +13,8 @@ const expectedTables = [
   'contact_info_attempts',
   'email_tokens',
   'known_devices',
+  'nearby_locations',
+  'nearby_settings',
   'photos',
   'policy_acceptances',
   'profiles',
@@ -37,6 +39,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
       '0003_profiles',
       '0004_publications',
       '0005_photos',
+      '0006_nearby',
     ]);
     expect(await migrateToLatest(database)).toEqual([]);
     // PostgreSQL lists the tables of every schema, and other suites' schemas exist meanwhile.

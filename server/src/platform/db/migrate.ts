@@ -9,6 +9,7 @@ import * as blocksReports from './migrations/0002_blocks_reports.js';
 import * as profiles from './migrations/0003_profiles.js';
 import * as publications from './migrations/0004_publications.js';
 import * as photos from './migrations/0005_photos.js';
+import * as nearby from './migrations/0006_nearby.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, kind: DatabaseKind): Promise<void>;
@@ -20,6 +21,7 @@ const migrations: Record<string, DialectMigration> = {
   '0003_profiles': profiles,
   '0004_publications': publications,
   '0005_photos': photos,
+  '0006_nearby': nearby,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

@@ -129,6 +129,37 @@ export interface PhotosTable {
   created_at: number;
 }
 
+export interface NearbySettingsTable {
+  user_id: string;
+  show_in_nearby: number;
+  hide_distance: number;
+  /** Base64 of 32 random bytes; the person's location offset is derived from it and the area. */
+  offset_secret: string;
+  /** A random 31-bit number: where this person sits in everyone's shuffled nearby order. */
+  shuffle_key: number;
+  updated_at: number;
+}
+
+export interface NearbyLocationsTable {
+  user_id: string;
+  /** H3 cells of the displaced point: resolution 8 (about 1 km across) and coarser parents. */
+  cell_r8: string;
+  cell_r5: string;
+  cell_r4: string;
+  cell_r3: string;
+  source: 'device' | 'city';
+  city_id: string | null;
+  shuffle_key: number;
+  hide_distance: number;
+  /** Copies of profile fields the nearby filters read, kept in step by the profiles hook. */
+  birth_date: string;
+  gender: string | null;
+  /** JSON array of lower-cased interest tags. */
+  interests: string;
+  updated_at: number;
+  last_active_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -142,6 +173,8 @@ export interface Database {
   contact_info_attempts: ContactInfoAttemptsTable;
   publications: PublicationsTable;
   photos: PhotosTable;
+  nearby_settings: NearbySettingsTable;
+  nearby_locations: NearbyLocationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -154,3 +187,5 @@ export type ReportRow = Selectable<ReportsTable>;
 export type ProfileRow = Selectable<ProfilesTable>;
 export type PublicationRow = Selectable<PublicationsTable>;
 export type PhotoRow = Selectable<PhotosTable>;
+export type NearbySettingsRow = Selectable<NearbySettingsTable>;
+export type NearbyLocationRow = Selectable<NearbyLocationsTable>;
