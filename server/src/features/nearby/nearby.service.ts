@@ -6,14 +6,12 @@
 import { createHmac, randomBytes, randomInt } from 'node:crypto';
 import {
   cities,
-  distanceBands,
   NEARBY_PAGE_SIZE,
   type DistanceBand,
   type NearbyQuery,
   type NearbySettings,
   type PutLocationInput,
 } from '@airtalk/contracts';
-import { z } from 'zod';
 import type { RateLimits } from '../../config/config.js';
 import type { Clock } from '../../platform/clock.js';
 import type { NearbyLocationRow, NearbySettingsRow } from '../../platform/db/schema.js';
@@ -24,22 +22,18 @@ import type { BlocksService } from '../blocks/index.js';
 import { consentRequired, type ConsentsService } from '../consents/index.js';
 import type { Profile, ProfilesService } from '../profiles/index.js';
 import type { ReportsService } from '../reports/index.js';
+import { centreDistanceKm, storedCellsFor } from './nearby.geo.js';
+import { refusalToLook, refusalToShare, type NearbyRefusal } from './nearby.policy.js';
+import type { NearbyFilters, NearbyStore } from './nearby.store.js';
 import {
-  bandOfKm,
-  cellCentre,
-  centreDistanceKm,
-  coveringCells,
-  distanceKm,
-  inGroup,
-  queryGroups,
-  storedCellsFor,
-  type QueryGroup,
-} from './nearby.geo.js';
-import { mayList, refusalToLook, refusalToShare, type NearbyRefusal } from './nearby.policy.js';
-import type { NearbyCandidateRow, NearbyFilters, NearbyStore } from './nearby.store.js';
+  CursorSchema,
+  NearbyWalker,
+  SHUFFLE_KEY_SPACE,
+  type Cursor,
+  type WalkCandidate,
+  type WalkResult,
+} from './nearby.walk.js';
 
-/** Shuffle keys are 31-bit, so they fit an INTEGER column everywhere. */
-export const SHUFFLE_KEY_SPACE = 2 ** 31;
 export const MAX_SPEED_KMH = 300;
 /**
  * Two honest updates can differ by more than the distance travelled: each is snapped to a cell
@@ -109,23 +103,6 @@ export interface NearbyServiceDeps {
   talkedWith: (userId: string) => Promise<ReadonlySet<string>>;
 }
 
-/** Where a page ends: group, key segment, and the last (key, user) pair returned. */
-const CursorSchema = z.tuple([
-  z
-    .number()
-    .int()
-    .min(0)
-    .max(queryGroups.length - 1),
-  z.union([z.literal(0), z.literal(1)]),
-  z
-    .number()
-    .int()
-    .min(0)
-    .max(SHUFFLE_KEY_SPACE - 1),
-  z.string().min(1).max(64),
-]);
-type Cursor = z.infer<typeof CursorSchema>;
-
 function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
@@ -175,9 +152,10 @@ export class NearbyService {
     'updatesPerUser' | 'updatesPerNewUser' | 'updatesPerIp' | 'queriesPerUser' | 'queriesPerNewUser' | 'queriesPerIp',
     Limiter
   >;
-  private readonly groupCells = new Map<string, string[]>();
+  private readonly walker: NearbyWalker;
 
   constructor(private readonly deps: NearbyServiceDeps) {
+    this.walker = new NearbyWalker(deps.store);
     const { limiterFactory, rateLimits } = deps;
     this.limits = {
       updatesPerUser: limiterFactory('location-user', rateLimits.locationUpdatesPerUser),
@@ -353,22 +331,6 @@ export class NearbyService {
     return filters;
   }
 
-  private cellsFor(viewerCell: string, group: QueryGroup, groupIndex: number): string[] {
-    const key = `${viewerCell}:${groupIndex}`;
-    let cells = this.groupCells.get(key);
-    if (!cells) {
-      cells = coveringCells(viewerCell, group);
-      if (this.groupCells.size > 10_000) this.groupCells.clear();
-      this.groupCells.set(key, cells);
-    }
-    return cells;
-  }
-
-  /**
-   * The nearby order: group by group (bands nearest first, "your area" after 10 km), and inside a
-   * group by shuffle key rotated to start at the viewer's own point, so the order says nothing
-   * about distance.
-   */
   private async walk(
     viewerId: string,
     own: NearbyLocationRow & { order: number },
@@ -376,64 +338,20 @@ export class NearbyService {
     maxBand: DistanceBand | undefined,
     cursor: Cursor | null,
     limit: number,
-  ): Promise<{ candidates: { row: NearbyCandidateRow; band: DistanceBand | null }[]; next: Cursor | null }> {
-    const blocked = await this.deps.blocks.blockedEitherWay(viewerId);
-    const lastBand = distanceBands.indexOf(maxBand ?? '50km_plus');
-    const viewerCentre = cellCentre(own.cell_r8);
-    const candidates: { row: NearbyCandidateRow; band: DistanceBand | null }[] = [];
-    const segments = [
-      { segment: 0, keyFrom: own.order, keyTo: null },
-      { segment: 1, keyFrom: 0, keyTo: own.order },
-    ] as const;
-    for (const [groupIndex, group] of queryGroups.entries()) {
-      if ((cursor && groupIndex < cursor[0]) || !this.groupWithin(group, lastBand)) continue;
-      const cells = this.cellsFor(own.cell_r8, group, groupIndex);
-      for (const { segment, keyFrom, keyTo } of segments) {
-        const resumesHere = cursor !== null && cursor[0] === groupIndex;
-        if (resumesHere && segment < cursor[1]) continue;
-        let after = resumesHere && cursor[1] === segment ? { key: cursor[2], userId: cursor[3] } : null;
-        for (;;) {
-          const wanted = limit - candidates.length;
-          // Coarse covers hold people of other bands too; read ahead so one query usually suffices.
-          const batch = group.column === 'cell_r8' ? wanted : Math.max(3 * wanted, 60);
-          const rows = await this.deps.store.scan({
-            column: group.column,
-            cells,
-            hideDistance: group.hideDistance,
-            keyFrom,
-            keyTo,
-            after,
-            filters,
-            limit: batch,
-          });
-          for (const row of rows) {
-            const km = distanceKm(viewerCentre, cellCentre(row.cell_r8));
-            if (!inGroup(group, km) || !mayList(viewerId, row.user_id, blocked)) continue;
-            candidates.push({ row, band: group.band === null ? null : bandOfKm(km) });
-            if (candidates.length === limit) {
-              return { candidates, next: [groupIndex, segment, row.shuffle_key, row.user_id] };
-            }
-          }
-          const last = rows.at(-1);
-          if (!last || rows.length < batch) break;
-          after = { key: last.shuffle_key, userId: last.user_id };
-        }
-      }
-    }
-    return { candidates, next: null };
+  ): Promise<WalkResult> {
+    return this.walker.walk({
+      viewerId,
+      viewerCell: own.cell_r8,
+      order: own.order,
+      filters,
+      maxBand,
+      cursor,
+      limit,
+      blocked: await this.deps.blocks.blockedEitherWay(viewerId),
+    });
   }
 
-  private groupWithin(group: QueryGroup, lastBand: number): boolean {
-    // People who hide their distance are only known to be within 10 km; a narrower filter would
-    // reveal more, so they are listed only when the filter reaches 5–10 km.
-    const band = group.band ?? '5to10km';
-    return distanceBands.indexOf(band) <= lastBand;
-  }
-
-  private async withProfiles(
-    viewerId: string,
-    candidates: { row: NearbyCandidateRow; band: DistanceBand | null }[],
-  ): Promise<NearbyPerson[]> {
+  private async withProfiles(viewerId: string, candidates: WalkCandidate[]): Promise<NearbyPerson[]> {
     const [viewer, ...profiles] = await this.deps.profiles.getMany([
       viewerId,
       ...candidates.map((candidate) => candidate.row.user_id),
