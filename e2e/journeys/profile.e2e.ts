@@ -4,29 +4,10 @@
  * makes the profiles unavailable to each other.
  */
 import { fieldMessages } from '@airtalk/contracts';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newContext, screenshot } from '../support/browser.js';
+import { registerInPage } from '../support/accounts.js';
 import { languages, texts, useJourneyEnvironment } from '../support/journey.js';
-
-/** Registers through the API from inside the page, as the app would, and returns the new user's id. */
-async function registerInPage(page: Page, nickname: string): Promise<string> {
-  return page.evaluate(async (name) => {
-    const policy = (await (await fetch('/api/v1/policy')).json()) as { version: string };
-    const response = await fetch('/api/v1/auth/register', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        email: `${name.toLowerCase()}.${Date.now()}.${Math.random().toString(36).slice(2)}@example.com`,
-        password: 'kettle-violet-orbit-91',
-        nickname: name,
-        birthDate: '1994-07-20',
-        policyVersion: policy.version,
-      }),
-    });
-    return ((await response.json()) as { id: string }).id;
-  }, nickname);
-}
 
 describe('profile journey', () => {
   const env = useJourneyEnvironment();

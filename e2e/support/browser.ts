@@ -31,10 +31,16 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function newContext(
-  browser: Browser,
-  options: { language: 'en' | 'zh'; viewport: keyof typeof viewports },
-): Promise<BrowserContext> {
+export interface ContextOptions {
+  language: 'en' | 'zh';
+  viewport: keyof typeof viewports;
+  /** Where the emulated device is; the browser answers location requests only if `allowLocation`. */
+  geolocation?: { latitude: number; longitude: number };
+  /** Whether the person says yes to the browser's own location prompt. */
+  allowLocation?: boolean;
+}
+
+export async function newContext(browser: Browser, options: ContextOptions): Promise<BrowserContext> {
   const phone = options.viewport === 'phone';
   return browser.newContext({
     locale: options.language === 'zh' ? 'zh-CN' : 'en-GB',
@@ -42,6 +48,8 @@ export async function newContext(
     deviceScaleFactor: phone ? 2 : 1,
     isMobile: phone,
     hasTouch: phone,
+    ...(options.geolocation ? { geolocation: { ...options.geolocation, accuracy: 20 } } : {}),
+    permissions: options.allowLocation ? ['geolocation'] : [],
   });
 }
 
