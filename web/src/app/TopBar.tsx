@@ -1,7 +1,10 @@
-/** The bar on every page: the app's name (home), the language switcher and, when signed in, settings and sign out. */
+/**
+ * The bar on every page: the app's name (home), the language switcher and, when signed in, People
+ * nearby, settings and sign out.
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { Avatar, Button, Icon, useToast } from '../components';
 import { useAuth } from '../features/accounts';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -34,6 +37,14 @@ export function TopBar() {
           <span className="topbar__name">{t('common.appName')}</span>
         </Link>
         <div className="topbar__actions">
+          {me && (
+            <nav aria-label={t('shell.mainNav')}>
+              <NavLink to="/nearby" className="topbar__nav-link">
+                <Icon name="users" size={20} />
+                <span className="topbar__nav-label">{t('nearby.nav')}</span>
+              </NavLink>
+            </nav>
+          )}
           <LanguageSwitcher />
           {me && (
             <>

@@ -12,6 +12,7 @@ import {
 import { BlockedPage } from '../features/blocks';
 import { PrivacyPage } from '../features/consents';
 import { HomeRoute } from '../features/home';
+import { NearbyPage } from '../features/nearby';
 import { PolicyPage } from '../features/policy';
 import { EditProfilePage, ProfileRoute, PublicPageSettingsPage } from '../features/profiles';
 import { SecurityPage } from '../features/sessions';
@@ -59,6 +60,14 @@ export const router = createBrowserRouter([
               { path: 'privacy', element: <PrivacyPage /> },
               { path: 'blocked', element: <BlockedPage /> },
             ],
+          },
+          {
+            path: 'nearby',
+            element: (
+              <RequireSignedIn>
+                <NearbyPage />
+              </RequireSignedIn>
+            ),
           },
           {
             path: 'users/:userId',

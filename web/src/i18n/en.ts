@@ -1,4 +1,5 @@
 /** English UI text. The shape of this object is the contract every other language must fill. */
+import { enNearby } from './en.nearby';
 import { enProfiles } from './en.profiles';
 import { enSafety } from './en.safety';
 
@@ -20,6 +21,10 @@ export const en = {
   errors: {
     validation: 'Some fields need attention.',
     consentRequired: 'This needs your permission first. You can turn it on in Privacy settings.',
+    locationRequired: 'Share your location first to see people nearby.',
+    nearbyHidden: 'You’re hidden from People nearby. Turn on “Show me in nearby” to see others.',
+    impossibleMove: 'That’s too far from your last location to have got there so soon. Try again later.',
+    accountUnderReview: 'Your account is being reviewed, so you can’t do this right now. Try again later.',
     forbidden: 'You can’t do that with this account.',
     notFound: 'We couldn’t find that. It may have been removed.',
     network: 'Can’t reach Airtalk. Check your connection and try again.',
@@ -37,6 +42,7 @@ export const en = {
     skipToContent: 'Skip to content',
     languageSwitcher: 'Language',
     openSettings: 'Settings',
+    mainNav: 'Main',
     signedOut: 'You’re signed out. See you soon!',
   },
   landing: {
@@ -67,7 +73,7 @@ export const en = {
   },
   home: {
     greeting: 'Hi, {{name}}',
-    lead: 'Welcome to Airtalk. People nearby, chats and live rooms are on their way; for now, make your account yours.',
+    lead: 'Welcome to Airtalk. See who’s nearby and make your account yours; chats and live rooms are on their way.',
     accountHeading: 'Your account',
     verifyTitle: 'Confirm your email',
     verifyBody: 'We sent a link to {{email}}. Open it to confirm this address is yours.',
@@ -241,6 +247,7 @@ export const en = {
     accepted: 'Thanks. You accepted privacy policy version {{version}}.',
   },
   ...enProfiles,
+  ...enNearby,
   ...enSafety,
   notFound: {
     title: 'Page not found',

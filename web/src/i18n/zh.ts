@@ -1,5 +1,6 @@
 /** Simplified Chinese UI text; typed against the English shape so no key can be missing. */
 import type { Messages } from './en';
+import { zhNearby } from './zh.nearby';
 import { zhProfiles } from './zh.profiles';
 import { zhSafety } from './zh.safety';
 
@@ -21,6 +22,10 @@ export const zh: Messages = {
   errors: {
     validation: '部分内容需要修改。',
     consentRequired: '这需要先获得你的授权，可以在“隐私”设置中开启。',
+    locationRequired: '请先共享你的位置，才能查看附近的人。',
+    nearbyHidden: '你已在“附近的人”中隐藏。开启“在附近的人中显示我”后才能看到别人。',
+    impossibleMove: '这里离你上次的位置太远，不可能这么快就到达。请稍后再试。',
+    accountUnderReview: '你的账号正在审核中，暂时无法进行此操作。请稍后再试。',
     forbidden: '此账号无法进行该操作。',
     notFound: '找不到该内容，它可能已被删除。',
     network: '无法连接到 Airtalk，请检查网络后重试。',
@@ -38,6 +43,7 @@ export const zh: Messages = {
     skipToContent: '跳到正文',
     languageSwitcher: '语言',
     openSettings: '设置',
+    mainNav: '主导航',
     signedOut: '你已退出登录，期待再见！',
   },
   landing: {
@@ -68,7 +74,7 @@ export const zh: Messages = {
   },
   home: {
     greeting: '你好，{{name}}',
-    lead: '欢迎来到 Airtalk。附近的人、聊天和直播间即将上线；现在先把你的账号设置好吧。',
+    lead: '欢迎来到 Airtalk。看看附近有谁，再把你的账号设置好吧；聊天和直播间即将上线。',
     accountHeading: '你的账号',
     verifyTitle: '请验证你的邮箱',
     verifyBody: '我们已向 {{email}} 发送了一个链接，打开它即可确认这是你的邮箱。',
@@ -239,6 +245,7 @@ export const zh: Messages = {
     accepted: '谢谢。你已接受隐私政策版本 {{version}}。',
   },
   ...zhProfiles,
+  ...zhNearby,
   ...zhSafety,
   notFound: {
     title: '页面不存在',

@@ -61,6 +61,15 @@ export function useDescribeError(): (error: unknown) => string {
           return translateFieldMessage('contactInfo.messenger', language);
         case 'CONSENT_REQUIRED':
           return t('errors.consentRequired');
+        // People nearby: each says what to do next; the nearby page also offers the way forward.
+        case 'LOCATION_REQUIRED':
+          return t('errors.locationRequired');
+        case 'NEARBY_HIDDEN':
+          return t('errors.nearbyHidden');
+        case 'IMPOSSIBLE_MOVE':
+          return t('errors.impossibleMove');
+        case 'ACCOUNT_UNDER_REVIEW':
+          return t('errors.accountUnderReview');
         case 'FORBIDDEN':
           return t('errors.forbidden');
         case 'NOT_FOUND':

@@ -1,6 +1,6 @@
-/** The signed-in home: a greeting, the email reminder while it is needed, and the account's settings. */
+/** The signed-in home: a greeting, the email reminder while it is needed, People nearby, and the account's settings. */
 import { useTranslation } from 'react-i18next';
-import { Avatar } from '../../components';
+import { Avatar, Icon, List, ListIcon, ListItem } from '../../components';
 import { useDocumentTitle } from '../../lib';
 import { useMe, VerifyEmailBanner } from '../accounts';
 import { SettingsLinks } from '../settings';
@@ -20,6 +20,18 @@ export function HomePage() {
         </div>
       </header>
       <VerifyEmailBanner />
+      <List heading={t('nearby.homeHeading')}>
+        <ListItem
+          to="/nearby"
+          leading={
+            <ListIcon>
+              <Icon name="users" />
+            </ListIcon>
+          }
+          title={t('nearby.homeTitle')}
+          subtitle={t('nearby.homeHint')}
+        />
+      </List>
       <SettingsLinks heading={t('home.accountHeading')} />
     </div>
   );

@@ -1,4 +1,9 @@
-/** Profiles: editing my own, my public page, and viewing someone's (with blocking and reporting). */
+/**
+ * Profiles: editing my own, my public page, viewing someone's (with blocking and reporting), and
+ * how interests and languages are named, for other features that show them.
+ */
 export { EditProfilePage } from './EditProfilePage';
+export { languageName } from './languages';
 export { ProfileRoute } from './ProfilePage';
 export { PublicPageSettingsPage } from './PublicPageSettingsPage';
+export { curatedMatch, isCuratedInterest } from './tags';
