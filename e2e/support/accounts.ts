@@ -22,4 +22,3 @@ export async function registerInPage(page: Page, nickname: string): Promise<stri
     return ((await response.json()) as { id: string }).id;
   }, nickname);
 }
-
