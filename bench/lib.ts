@@ -16,6 +16,8 @@ export interface BenchResult {
   baseline: number;
   ratio: number;
   unit: string;
+  /** bench nearby: p99 latency in ms of one nearby page on SQLite. */
+  sqliteP99Ms?: number;
 }
 
 export function printResult(result: BenchResult): void {
@@ -98,6 +100,13 @@ export async function measureRequestsPerSecond(options: LoadOptions): Promise<nu
     throw new Error(`${options.url}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
   }
   return result.requests.average;
+}
+
+/** The q-quantile (0..1) of the values, nearest rank. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) throw new Error('quantile of nothing');
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
 export function median(values: number[]): number {

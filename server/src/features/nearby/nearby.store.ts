@@ -4,6 +4,7 @@
  * same on SQLite and PostgreSQL, no geometry in the database.
  */
 import { sql, type Kysely } from 'kysely';
+import { prepareQuery, type PreparedQuery } from '../../platform/db/prepared-query.js';
 import type { Database, NearbyLocationRow, NearbySettingsRow } from '../../platform/db/schema.js';
 import type { CellColumn } from './nearby.geo.js';
 
@@ -43,7 +44,24 @@ function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
+/** Which parts a scan's SQL has; scans of one shape share one prepared statement. */
+interface ScanShape {
+  column: CellColumn;
+  cellCount: number;
+  keyTo: boolean;
+  after: boolean;
+  bornOnOrBefore: boolean;
+  bornAfter: boolean;
+  gender: boolean;
+  interest: boolean;
+  activeSince: boolean;
+}
+
+const MAX_SCAN_SHAPES = 1000;
+
 export class NearbyStore {
+  private readonly scans = new Map<string, PreparedQuery<NearbyCandidateRow, unknown[]>>();
+
   constructor(private readonly db: Kysely<Database>) {}
 
   async findSettings(userId: string): Promise<NearbySettingsRow | undefined> {
@@ -107,45 +125,94 @@ export class NearbyStore {
 
   /**
    * People in the scanned cells, in (shuffle key, user id) order. Each cell is its own index range
-   * with its own limit, so no cell is read further than the page needs.
+   * with its own limit, so no cell is read further than the page needs. The SQL depends only on
+   * the scan's shape (column, number of cells, which bounds and filters), so each shape is built
+   * once and runs as a prepared statement.
    */
   async scan(scan: NearbyScan): Promise<NearbyCandidateRow[]> {
     if (scan.cells.length === 0 || (scan.keyTo !== null && scan.keyFrom >= scan.keyTo)) return [];
+    const { filters } = scan;
+    const shape: ScanShape = {
+      column: scan.column,
+      cellCount: scan.cells.length,
+      keyTo: scan.keyTo !== null,
+      after: scan.after !== null,
+      bornOnOrBefore: filters.bornOnOrBefore !== undefined,
+      bornAfter: filters.bornAfter !== undefined,
+      gender: filters.gender !== undefined,
+      interest: filters.interest !== undefined,
+      activeSince: filters.activeSinceMs !== undefined,
+    };
+    // The same order as buildScan takes them.
+    const values: unknown[] = [...scan.cells, scan.hideDistance, scan.keyFrom];
+    if (scan.keyTo !== null) values.push(scan.keyTo);
+    if (scan.after) values.push(scan.after.key, scan.after.userId);
+    if (filters.bornOnOrBefore !== undefined) values.push(filters.bornOnOrBefore);
+    if (filters.bornAfter !== undefined) values.push(filters.bornAfter);
+    if (filters.gender !== undefined) values.push(filters.gender);
+    if (filters.interest !== undefined) values.push(`%${likeLiteral(JSON.stringify(filters.interest))}%`);
+    if (filters.activeSinceMs !== undefined) values.push(filters.activeSinceMs);
+    values.push(scan.limit);
+
+    const key = [
+      shape.column,
+      shape.cellCount,
+      shape.keyTo,
+      shape.after,
+      shape.bornOnOrBefore,
+      shape.bornAfter,
+      shape.gender,
+      shape.interest,
+      shape.activeSince,
+    ].join(',');
+    let prepared = this.scans.get(key);
+    if (!prepared) {
+      if (this.scans.size >= MAX_SCAN_SHAPES) this.scans.clear();
+      prepared = prepareQuery(this.db, (...args: unknown[]) => this.buildScan(shape, args));
+      this.scans.set(key, prepared);
+    }
+    return prepared.run(...values);
+  }
+
+  private buildScan(shape: ScanShape, args: unknown[]) {
+    // The arguments are stand-ins while the SQL is built; their types are what scan() passes.
+    let position = 0;
+    const text = () => args[position++] as string;
+    const number = () => args[position++] as number;
+    const cells = Array.from({ length: shape.cellCount }, text);
+    const hideDistance = number();
+    const keyFrom = number();
+    const keyTo = shape.keyTo ? number() : null;
+    const after = shape.after ? { key: number(), userId: text() } : null;
+    const bornOnOrBefore = shape.bornOnOrBefore ? text() : null;
+    const bornAfter = shape.bornAfter ? text() : null;
+    const gender = shape.gender ? text() : null;
+    const interestPattern = shape.interest ? text() : null;
+    const activeSince = shape.activeSince ? number() : null;
+    const limit = number();
+
     const branch = (cell: string) => {
       let query = this.db
         .selectFrom('nearby_locations')
         .select(['user_id', 'cell_r8', 'shuffle_key', 'last_active_at'])
-        .where(scan.column, '=', cell)
-        .where('hide_distance', '=', scan.hideDistance)
-        .where('shuffle_key', '>=', scan.keyFrom);
-      if (scan.keyTo !== null) query = query.where('shuffle_key', '<', scan.keyTo);
-      if (scan.after) {
-        const { key, userId } = scan.after;
-        query = query.where((eb) => eb(eb.refTuple('shuffle_key', 'user_id'), '>', eb.tuple(key, userId)));
+        .where(shape.column, '=', cell)
+        .where('hide_distance', '=', hideDistance)
+        .where('shuffle_key', '>=', keyFrom);
+      if (keyTo !== null) query = query.where('shuffle_key', '<', keyTo);
+      if (after) {
+        query = query.where((eb) => eb(eb.refTuple('shuffle_key', 'user_id'), '>', eb.tuple(after.key, after.userId)));
       }
-      const { filters } = scan;
-      if (filters.bornOnOrBefore) query = query.where('birth_date', '<=', filters.bornOnOrBefore);
-      if (filters.bornAfter) query = query.where('birth_date', '>', filters.bornAfter);
-      if (filters.gender) query = query.where('gender', '=', filters.gender);
-      if (filters.activeSinceMs !== undefined) query = query.where('last_active_at', '>=', filters.activeSinceMs);
-      if (filters.interest) {
-        const pattern = `%${likeLiteral(JSON.stringify(filters.interest))}%`;
-        query = query.where(sql<boolean>`interests like ${pattern} escape '\\'`);
-      }
-      return this.db
-        .selectFrom(query.orderBy('shuffle_key').orderBy('user_id').limit(scan.limit).as('walk'))
-        .selectAll();
+      if (bornOnOrBefore !== null) query = query.where('birth_date', '<=', bornOnOrBefore);
+      if (bornAfter !== null) query = query.where('birth_date', '>', bornAfter);
+      if (gender !== null) query = query.where('gender', '=', gender);
+      if (activeSince !== null) query = query.where('last_active_at', '>=', activeSince);
+      if (interestPattern !== null) query = query.where(sql<boolean>`interests like ${interestPattern} escape '\\'`);
+      return this.db.selectFrom(query.orderBy('shuffle_key').orderBy('user_id').limit(limit).as('walk')).selectAll();
     };
-    const [first, ...rest] = scan.cells.map(branch);
-    if (!first) return [];
+    const [first, ...rest] = cells.map(branch);
+    if (!first) throw new Error('A scan needs at least one cell.');
     let union = first;
     for (const next of rest) union = union.unionAll(next);
-    return this.db
-      .selectFrom(union.as('merged'))
-      .selectAll()
-      .orderBy('shuffle_key')
-      .orderBy('user_id')
-      .limit(scan.limit)
-      .execute();
+    return this.db.selectFrom(union.as('merged')).selectAll().orderBy('shuffle_key').orderBy('user_id').limit(limit);
   }
 }

@@ -70,6 +70,8 @@ export class NearbyWalker {
     const { viewerId, viewerCell, order, filters, maxBand, cursor, limit, blocked } = request;
     const lastBand = distanceBands.indexOf(maxBand ?? '50km_plus');
     const viewerCentre = cellCentre(viewerCell);
+    // A page's people come from a handful of cells: each distance is worked out once.
+    const distances = new Map<string, number>();
     const candidates: WalkCandidate[] = [];
     const segments = [
       { segment: 0, keyFrom: order, keyTo: null },
@@ -97,7 +99,11 @@ export class NearbyWalker {
             limit: batch,
           });
           for (const row of rows) {
-            const km = distanceKm(viewerCentre, cellCentre(row.cell_r8));
+            let km = distances.get(row.cell_r8);
+            if (km === undefined) {
+              km = distanceKm(viewerCentre, cellCentre(row.cell_r8));
+              distances.set(row.cell_r8, km);
+            }
             if (!inGroup(group, km) || !mayList(viewerId, row.user_id, blocked)) continue;
             candidates.push({ row, band: group.band === null ? null : bandOfKm(km) });
             if (candidates.length === limit) {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/databases.js';
 import { databaseKinds } from '../../../test/services.js';
@@ -41,14 +42,43 @@ describe.each(databaseKinds)('prepareQuery on %s', (kind) => {
     expect(await byId.run('nobody')).toEqual([]);
   });
 
-  it('refuses a query whose parameters are not exactly its arguments', async () => {
+  it('refuses a query with a parameter that is not an argument', async () => {
     const shaped = prepareQuery(database.db, (id: string) =>
       database.db.selectFrom('users').select('email').where('id', '=', id).where('nickname', '=', 'fixed'),
     );
     await expect(shaped.run('u1')).rejects.toThrow(/not its arguments/);
-    const twice = prepareQuery(database.db, (id: string) =>
-      database.db.selectFrom('users').select('email').where('id', '=', id).where('nickname', '=', id),
-    );
-    await expect(twice.run('u1')).rejects.toThrow(/not its arguments/);
   });
+
+  it('binds arguments used twice or out of order', async () => {
+    const twice = prepareQuery(database.db, (nickname: string, id: string) =>
+      database.db
+        .selectFrom('users')
+        .select('email')
+        .where('id', '=', id)
+        .where('nickname', '=', nickname)
+        .where('id', '=', id),
+    );
+    expect(await twice.run('u2', 'u2')).toEqual([{ email: 'two@example.com' }]);
+    expect(await twice.run('u1', 'u2')).toEqual([]);
+  });
+
+  // Only PostgreSQL has named statements; SQLite keeps every text prepared in its statement cache.
+  if (kind === 'postgres')
+    it('runs as a named prepared statement on PostgreSQL', async () => {
+      await database.db.connection().execute(async (connection) => {
+        const byId = prepareQuery(connection, (id: string) =>
+          connection.selectFrom('users').select(['email', 'nickname']).where('id', '=', id),
+        );
+        expect(await byId.run('u1')).toEqual([{ email: 'one@example.com', nickname: 'u1' }]);
+        const prepared = await sql<{
+          name: string;
+          statement: string;
+        }>`select name, statement from pg_prepared_statements`.execute(connection);
+        expect(prepared.rows).toEqual(
+          expect.arrayContaining([
+            { name: expect.stringMatching(/^airtalk_/), statement: expect.stringContaining('"nickname"') },
+          ]),
+        );
+      });
+    });
 });
