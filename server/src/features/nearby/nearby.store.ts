@@ -34,7 +34,8 @@ export interface NearbyScan {
 
 export interface NearbyCandidateRow {
   user_id: string;
-  cell_r8: string;
+  /** Read only when scanning coarse cells; a scan by resolution-8 cells already knows the cell is in the band. */
+  cell_r8?: string;
   shuffle_key: number;
   last_active_at: number;
 }
@@ -194,7 +195,11 @@ export class NearbyStore {
     const branch = (cell: string) => {
       let query = this.db
         .selectFrom('nearby_locations')
-        .select(['user_id', 'cell_r8', 'shuffle_key', 'last_active_at'])
+        .select(
+          shape.column === 'cell_r8'
+            ? ['user_id', 'shuffle_key', 'last_active_at']
+            : ['user_id', 'cell_r8', 'shuffle_key', 'last_active_at'],
+        )
         .where(shape.column, '=', cell)
         .where('hide_distance', '=', hideDistance)
         .where('shuffle_key', '>=', keyFrom);

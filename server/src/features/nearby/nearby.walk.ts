@@ -99,13 +99,20 @@ export class NearbyWalker {
             limit: batch,
           });
           for (const row of rows) {
-            let km = distances.get(row.cell_r8);
-            if (km === undefined) {
-              km = distanceKm(viewerCentre, cellCentre(row.cell_r8));
-              distances.set(row.cell_r8, km);
+            if (!mayList(viewerId, row.user_id, blocked)) continue;
+            // Resolution-8 covers are exact (every cell's centre is in the band); coarse covers
+            // are generous, so each person's own cell is checked.
+            let band = group.band;
+            if (row.cell_r8 !== undefined) {
+              let km = distances.get(row.cell_r8);
+              if (km === undefined) {
+                km = distanceKm(viewerCentre, cellCentre(row.cell_r8));
+                distances.set(row.cell_r8, km);
+              }
+              if (!inGroup(group, km)) continue;
+              band = group.band === null ? null : bandOfKm(km);
             }
-            if (!inGroup(group, km) || !mayList(viewerId, row.user_id, blocked)) continue;
-            candidates.push({ row, band: group.band === null ? null : bandOfKm(km) });
+            candidates.push({ row, band });
             if (candidates.length === limit) {
               return { candidates, next: [groupIndex, segment, row.shuffle_key, row.user_id] };
             }
