@@ -24,13 +24,8 @@ import { latLngToCell } from 'h3-js';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../server/src/platform/db/database.js';
 import { migrateToLatest } from '../server/src/platform/db/migrate.js';
-// The bench measures the store, the walk and the geometry the API runs; the feature's index exports
-// only the store, and importing it would bring the whole feature (routes and their Fastify plugins).
-// eslint-disable-next-line no-restricted-imports
 import { NearbyStore } from '../server/src/features/nearby/nearby.store.js';
-// eslint-disable-next-line no-restricted-imports
 import { CELL_RESOLUTION, cellsOf, displace, type LatLng } from '../server/src/features/nearby/nearby.geo.js';
-// eslint-disable-next-line no-restricted-imports
 import { NearbyWalker, SHUFFLE_KEY_SPACE } from '../server/src/features/nearby/nearby.walk.js';
 import { median, printResult, quantile } from './lib.js';
 

@@ -155,6 +155,12 @@ export class AccountsService {
     return this.startSession(user, context);
   }
 
+  /** Several users for a list, by id; unknown ids are left out. */
+  async getUsers(userIds: readonly string[]): Promise<Map<string, UserRow>> {
+    const users = await this.deps.store.findByIds(userIds);
+    return new Map(users.map((user) => [user.id, user]));
+  }
+
   async getUser(userId: string): Promise<UserRow> {
     const user = await this.deps.store.findById(userId);
     if (!user) throw notFound('This account');

@@ -51,6 +51,23 @@ export class CachingAccountsStore extends AccountsStore {
     return user;
   }
 
+  override async findByIds(ids: readonly string[]): Promise<UserRow[]> {
+    const nowMs = this.clock.nowMs();
+    const found: UserRow[] = [];
+    const missing: string[] = [];
+    for (const id of ids) {
+      const cached = this.users.get(id, nowMs);
+      if (cached) found.push(cached);
+      else missing.push(id);
+    }
+    const generation = this.users.generation;
+    for (const user of await super.findByIds(missing)) {
+      this.users.set(user.id, user, nowMs, generation);
+      found.push(user);
+    }
+    return found;
+  }
+
   override async markEmailVerified(userId: string, email: string, nowMs: number): Promise<boolean> {
     const changed = await super.markEmailVerified(userId, email, nowMs);
     await this.forgetUser(userId);

@@ -41,6 +41,12 @@ export class AccountsStore {
     return user;
   }
 
+  /** Several users in one query; unknown ids are left out. */
+  async findByIds(ids: readonly string[]): Promise<UserRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.selectFrom('users').selectAll().where('id', 'in', ids).execute();
+  }
+
   async markEmailVerified(userId: string, email: string, nowMs: number): Promise<boolean> {
     const result = await this.db
       .updateTable('users')

@@ -253,7 +253,7 @@ export class NearbyService {
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     const found = await this.walk(userId, own, this.filtersFor(query), query.maxBand, cursor, limit);
     return {
-      people: await this.withProfiles(userId, found.candidates),
+      people: (await this.withProfiles(userId, found.candidates)).people,
       nextCursor: found.next ? encodeCursor(found.next) : null,
     };
   }
@@ -263,8 +263,7 @@ export class NearbyService {
     const found = await this.walk(userId, own, {}, '10to50km', null, RECOMMENDATION_POOL);
     const talked = await this.deps.talkedWith(userId);
     const fresh = found.candidates.filter((candidate) => !talked.has(candidate.row.user_id));
-    const [me] = await this.deps.profiles.getMany([userId]);
-    const people = await this.withProfiles(userId, fresh);
+    const { viewer: me, people } = await this.withProfiles(userId, fresh);
     const nowMs = this.deps.clock.nowMs();
     const order = new Map(fresh.map((candidate, index) => [candidate.row.user_id, index]));
     return people
@@ -351,15 +350,20 @@ export class NearbyService {
     });
   }
 
-  private async withProfiles(viewerId: string, candidates: WalkCandidate[]): Promise<NearbyPerson[]> {
-    const [viewer, ...profiles] = await this.deps.profiles.getMany([
+  /** The candidates with their profiles, and the viewer's own profile, read together. */
+  private async withProfiles(
+    viewerId: string,
+    candidates: WalkCandidate[],
+  ): Promise<{ viewer: Profile | undefined; people: NearbyPerson[] }> {
+    const profiles = await this.deps.profiles.getMany([
       viewerId,
       ...candidates.map((candidate) => candidate.row.user_id),
     ]);
-    const mine = new Set(lowerTags(viewer?.interests ?? []));
     const byId = new Map(profiles.map((profile) => [profile.userId, profile]));
+    const viewer = byId.get(viewerId);
+    const mine = new Set(lowerTags(viewer?.interests ?? []));
     const nowMs = this.deps.clock.nowMs();
-    return candidates.flatMap((candidate) => {
+    const people = candidates.flatMap((candidate) => {
       const profile = byId.get(candidate.row.user_id);
       if (!profile) return [];
       return [
@@ -372,5 +376,6 @@ export class NearbyService {
         },
       ];
     });
+    return { viewer, people };
   }
 }

@@ -51,6 +51,17 @@ export class PhotosService {
     return this.deps.store.listByUser(userId);
   }
 
+  /** Each person's photos in slot order, for a list of people. */
+  async listForUsers(userIds: readonly string[]): Promise<Map<string, PhotoRow[]>> {
+    const byUser = new Map<string, PhotoRow[]>();
+    for (const row of await this.deps.store.listByUsers(userIds)) {
+      const photos = byUser.get(row.user_id) ?? [];
+      photos.push(row);
+      byUser.set(row.user_id, photos);
+    }
+    return byUser;
+  }
+
   async upload(userId: string, upload: PhotoUpload): Promise<PhotoRow> {
     // Cheap refusals first: no decoding for a caption or a count that would be refused anyway.
     await this.guardCaption(userId, upload.caption);

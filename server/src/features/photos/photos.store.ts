@@ -13,6 +13,18 @@ export class PhotosStore {
     return this.db.selectFrom('photos').selectAll().where('user_id', '=', userId).orderBy('position').execute();
   }
 
+  /** The photos of several people, each person's in slot order. */
+  async listByUsers(userIds: readonly string[]): Promise<PhotoRow[]> {
+    if (userIds.length === 0) return [];
+    return this.db
+      .selectFrom('photos')
+      .selectAll()
+      .where('user_id', 'in', userIds)
+      .orderBy('user_id')
+      .orderBy('position')
+      .execute();
+  }
+
   async countByUser(userId: string): Promise<number> {
     const { count } = await this.db
       .selectFrom('photos')

@@ -106,6 +106,16 @@ describe.each(databaseKinds)('profiles on %s', (database) => {
     expect(JSON.stringify(attempts)).not.toContain('0013');
   });
 
+  it('reads many profiles at once, in the order asked, the same as one by one, leaving unknown ids out', async () => {
+    const { profiles } = t.app.services;
+    const ann = await person('Ann');
+    const bob = await person('Bob');
+    await bob.browser.request('PATCH', '/api/v1/me/profile', { bio: 'Tea and trails', interests: ['tea'] });
+    const many = await profiles.getMany([bob.id, 'nobody', ann.id]);
+    expect(many).toEqual([await profiles.getOwn(bob.id), await profiles.getOwn(ann.id)]);
+    expect(await profiles.getMany([])).toEqual([]);
+  });
+
   it('answers bad input with field errors', async () => {
     const mia = await person();
     const cases: Record<string, unknown>[] = [

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Gender, PhotoView, UpdateProfileInput } from '@airtalk/contracts';
 import type { Clock } from '../../platform/clock.js';
-import type { ProfileRow } from '../../platform/db/schema.js';
+import type { PhotoRow, ProfileRow, UserRow } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { BlocksService } from '../blocks/index.js';
@@ -52,6 +52,22 @@ function uniqueTags(tags: string[]): string[] {
   });
 }
 
+/** A profile from its parts: the account, the profile row (absent until first edited), the photos. */
+function assemble(user: UserRow, row: ProfileRow | undefined, photos: PhotoRow[]): Profile {
+  return {
+    userId: user.id,
+    nickname: user.nickname,
+    birthDate: user.birth_date,
+    bio: row?.bio ?? '',
+    gender: (row?.gender ?? null) as Gender | null,
+    interests: row ? parseList(row.interests) : [],
+    languages: row ? parseList(row.languages) : [],
+    city: row?.city ?? null,
+    photos: photos.map(presentPhoto),
+    updatedAtMs: row?.updated_at ?? user.updated_at,
+  };
+}
+
 export type ProfileChangedHandler = (profile: Profile) => Promise<void>;
 
 export class ProfilesService {
@@ -64,34 +80,23 @@ export class ProfilesService {
     this.changedHandlers.push(handler);
   }
 
-  /** Several people's profiles for a list, in the order asked; unknown ids are left out. */
+  /** Several people's profiles for a list, in the order asked, in three queries; unknown ids are left out. */
   async getMany(userIds: readonly string[]): Promise<Profile[]> {
-    const profiles = await Promise.all(
-      userIds.map((userId) =>
-        this.getOwn(userId).catch((error: unknown) => {
-          if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
-          throw error;
-        }),
-      ),
-    );
-    return profiles.filter((profile): profile is Profile => profile !== null);
+    const [users, rows, photos] = await Promise.all([
+      this.deps.accounts.getUsers(userIds),
+      this.deps.store.findMany(userIds),
+      this.deps.photos.listForUsers(userIds),
+    ]);
+    const rowsById = new Map(rows.map((row) => [row.user_id, row]));
+    return userIds.flatMap((userId) => {
+      const user = users.get(userId);
+      return user ? [assemble(user, rowsById.get(userId), photos.get(userId) ?? [])] : [];
+    });
   }
 
   async getOwn(userId: string): Promise<Profile> {
     const user = await this.deps.accounts.getUser(userId);
-    const row = await this.deps.store.find(userId);
-    return {
-      userId,
-      nickname: user.nickname,
-      birthDate: user.birth_date,
-      bio: row?.bio ?? '',
-      gender: (row?.gender ?? null) as Gender | null,
-      interests: row ? parseList(row.interests) : [],
-      languages: row ? parseList(row.languages) : [],
-      city: row?.city ?? null,
-      photos: (await this.deps.photos.list(userId)).map(presentPhoto),
-      updatedAtMs: row?.updated_at ?? user.updated_at,
-    };
+    return assemble(user, await this.deps.store.find(userId), await this.deps.photos.list(userId));
   }
 
   async update(userId: string, input: UpdateProfileInput): Promise<Profile> {

@@ -14,6 +14,11 @@ export class ProfilesStore {
     return this.db.selectFrom('profiles').selectAll().where('user_id', '=', userId).executeTakeFirst();
   }
 
+  async findMany(userIds: readonly string[]): Promise<ProfileRow[]> {
+    if (userIds.length === 0) return [];
+    return this.db.selectFrom('profiles').selectAll().where('user_id', 'in', userIds).execute();
+  }
+
   async upsert(row: ProfileRow): Promise<void> {
     await this.db
       .insertInto('profiles')
