@@ -12,6 +12,31 @@ import { useNearbyWords } from './useNearbyWords';
 
 const AGES = Array.from({ length: NEARBY_AGE_MAX - NEARBY_AGE_MIN + 1 }, (_, index) => NEARBY_AGE_MIN + index);
 
+/** One end of the age range: any age, or 18 to 99. */
+function AgeSelect(props: {
+  label: string;
+  anyLabel: string;
+  value: number | null;
+  onChange: (age: number | null) => void;
+}) {
+  return (
+    <SelectField
+      label={props.label}
+      value={props.value ?? ''}
+      onChange={(event) => {
+        props.onChange(event.target.value === '' ? null : Number(event.target.value));
+      }}
+    >
+      <option value="">{props.anyLabel}</option>
+      {AGES.map((age) => (
+        <option key={age} value={age}>
+          {age}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
 interface FiltersSheetProps {
   open: boolean;
   filters: NearbyFilters;
@@ -31,7 +56,6 @@ export function FiltersSheet({ open, filters, onClose, onApply }: FiltersSheetPr
   const change = (patch: Partial<NearbyFilters>) => {
     setDraft((current) => ({ ...current, ...patch }));
   };
-  const ageOf = (value: string) => (value === '' ? null : Number(value));
 
   const apply = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -78,34 +102,22 @@ export function FiltersSheet({ open, filters, onClose, onApply }: FiltersSheetPr
           ))}
         </SelectField>
         <div className="nearby-filters__ages">
-          <SelectField
+          <AgeSelect
             label={t('nearby.filters.ageFrom')}
-            value={draft.ageMin ?? ''}
-            onChange={(event) => {
-              change({ ageMin: ageOf(event.target.value) });
+            anyLabel={t('nearby.filters.anyAge')}
+            value={draft.ageMin}
+            onChange={(ageMin) => {
+              change({ ageMin });
             }}
-          >
-            <option value="">{t('nearby.filters.anyAge')}</option>
-            {AGES.map((age) => (
-              <option key={age} value={age}>
-                {age}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
+          />
+          <AgeSelect
             label={t('nearby.filters.ageTo')}
-            value={draft.ageMax ?? ''}
-            onChange={(event) => {
-              change({ ageMax: ageOf(event.target.value) });
+            anyLabel={t('nearby.filters.anyAge')}
+            value={draft.ageMax}
+            onChange={(ageMax) => {
+              change({ ageMax });
             }}
-          >
-            <option value="">{t('nearby.filters.anyAge')}</option>
-            {AGES.map((age) => (
-              <option key={age} value={age}>
-                {age}
-              </option>
-            ))}
-          </SelectField>
+          />
         </div>
         <SelectField
           label={t('nearby.filters.gender')}

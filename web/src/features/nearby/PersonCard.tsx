@@ -4,37 +4,24 @@
  * alone, with the rest as its description, so screen readers hear the name first.
  */
 import type { Language, NearbyPersonView } from '@airtalk/contracts';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { Avatar, Icon, Tag } from '../../components';
+import { Icon, Tag } from '../../components';
 import { localeFor } from '../../lib';
+import { PersonLink } from './PersonLink';
 import { useNearbyWords } from './useNearbyWords';
 import { distanceLabel } from './why';
 
 /** Chips that fit on a phone card; the rest are counted. */
 const SHOWN_INTERESTS = 2;
-/** The size photos are drawn at on the card; the image is cropped to the circle whatever its shape. */
-const AVATAR_PX = 144;
 
 /** "Hiking, Music and Tea", "徒步、音乐和喝茶". */
 export function listOf(items: readonly string[], language: Language): string {
   return new Intl.ListFormat(localeFor(language), { type: 'conjunction' }).format(items);
 }
 
-export function profilePath(userId: string): string {
-  return `/users/${encodeURIComponent(userId)}`;
-}
-
-export function avatarPhoto(url: string | null) {
-  return url ? { url, width: AVATAR_PX, height: AVATAR_PX } : null;
-}
-
 export function PersonCard({ person }: { person: NearbyPersonView }) {
   const { t } = useTranslation();
   const words = useNearbyWords();
-  const nameId = useId();
-  const factsId = useId();
   const distance = distanceLabel(person.band, t, words.language);
   const interests = person.sharedInterests.map(words.interestLabel);
   const shown = interests.slice(0, SHOWN_INTERESTS);
@@ -48,24 +35,7 @@ export function PersonCard({ person }: { person: NearbyPersonView }) {
 
   return (
     <li className="person-card">
-      <Link
-        to={profilePath(person.userId)}
-        className="person-card__link"
-        aria-labelledby={nameId}
-        aria-describedby={factsId}
-      >
-        <span className="person-card__avatar">
-          <Avatar name={person.nickname} size="lg" photo={avatarPhoto(person.avatarUrl)} />
-          {person.online && <span className="online-dot" aria-hidden="true" />}
-        </span>
-        <span className="person-card__title">
-          <span id={nameId} className="person-card__name">
-            {person.nickname}
-          </span>
-          <span className="person-card__age" aria-hidden="true">
-            {person.age}
-          </span>
-        </span>
+      <PersonLink person={person} block="person-card" avatarSize="lg" facts={facts}>
         <span className="person-card__distance" aria-hidden="true">
           <Icon name="mapPin" size={14} />
           {distance}
@@ -80,10 +50,7 @@ export function PersonCard({ person }: { person: NearbyPersonView }) {
             )}
           </span>
         )}
-        <span id={factsId} className="visually-hidden">
-          {facts.join(t('nearby.card.factSeparator'))}
-        </span>
-      </Link>
+      </PersonLink>
     </li>
   );
 }

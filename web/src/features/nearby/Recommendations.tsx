@@ -6,11 +6,10 @@
 import type { RecommendationView } from '@airtalk/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { Avatar, LoadFailed } from '../../components';
+import { LoadFailed } from '../../components';
 import { isApiError, useDescribeError, useResource } from '../../lib';
 import { fetchRecommendations } from './api';
-import { avatarPhoto, profilePath } from './PersonCard';
+import { PersonLink } from './PersonLink';
 import { useNearbyWords } from './useNearbyWords';
 import { whyLine } from './why';
 
@@ -60,8 +59,6 @@ export function Recommendations({ revision }: { revision: number }) {
 function RecommendationCard({ recommendation }: { recommendation: RecommendationView }) {
   const { t } = useTranslation();
   const words = useNearbyWords();
-  const nameId = useId();
-  const factsId = useId();
   const why = whyLine(recommendation.reasons, words);
   const facts = [
     t('profile.age', { age: recommendation.age }),
@@ -71,35 +68,19 @@ function RecommendationCard({ recommendation }: { recommendation: Recommendation
 
   return (
     <li className="recommendation">
-      <Link
-        to={profilePath(recommendation.userId)}
-        className="recommendation__link"
-        aria-labelledby={nameId}
-        aria-describedby={factsId}
+      <PersonLink
+        person={recommendation}
+        block="recommendation"
+        avatarSize="md"
+        facts={facts}
+        textBlock="recommendation__text"
       >
-        <span className="recommendation__avatar">
-          <Avatar name={recommendation.nickname} size="md" photo={avatarPhoto(recommendation.avatarUrl)} />
-          {recommendation.online && <span className="online-dot" aria-hidden="true" />}
-        </span>
-        <span className="recommendation__text">
-          <span className="recommendation__title">
-            <span id={nameId} className="recommendation__name">
-              {recommendation.nickname}
-            </span>
-            <span className="recommendation__age" aria-hidden="true">
-              {recommendation.age}
-            </span>
+        {why !== '' && (
+          <span className="recommendation__why" aria-hidden="true">
+            {why}
           </span>
-          {why !== '' && (
-            <span className="recommendation__why" aria-hidden="true">
-              {why}
-            </span>
-          )}
-        </span>
-        <span id={factsId} className="visually-hidden">
-          {facts.join(t('nearby.card.factSeparator'))}
-        </span>
-      </Link>
+        )}
+      </PersonLink>
     </li>
   );
 }

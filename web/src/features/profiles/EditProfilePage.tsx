@@ -11,6 +11,7 @@ import { fetchMyProfile } from './api';
 import { PhotosCard } from './PhotosCard';
 import { ProfileForm } from './ProfileForm';
 import './profiles.css';
+import { profilePath } from './paths';
 
 export function EditProfilePage() {
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ export function EditProfilePage() {
           <h1 className="page__title">{t('profileEdit.title')}</h1>
           <p className="page__lead">{t('profileEdit.lead')}</p>
         </div>
-        <ButtonLink to={`/users/${me.id}`} variant="secondary" size="sm" icon={<Icon name="user" size={16} />}>
+        <ButtonLink to={profilePath(me.id)} variant="secondary" size="sm" icon={<Icon name="user" size={16} />}>
           {t('profileEdit.preview')}
         </ButtonLink>
       </header>

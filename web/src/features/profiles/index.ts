@@ -7,3 +7,4 @@ export { languageName } from './languages';
 export { ProfileRoute } from './ProfilePage';
 export { PublicPageSettingsPage } from './PublicPageSettingsPage';
 export { curatedMatch, isCuratedInterest } from './tags';
+export { profilePath } from './paths';
