@@ -12,3 +12,6 @@ export * from './safety.js';
 export * from './profiles.js';
 export * from './photos.js';
 export * from './nearby.js';
+export * from './chat.js';
+export * from './protocol.js';
+export * from './chat-sequencer.js';

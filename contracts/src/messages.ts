@@ -57,6 +57,9 @@ export const fieldMessages = {
     zh: '请提供以度为单位的纬度和经度，或从列表中选择一个城市。',
   },
   'location.unknownCity': { en: 'Pick a city from the list.', zh: '请从列表中选择城市。' },
+  'chat.emptyMessage': { en: 'Write something first.', zh: '请先输入内容。' },
+  'chat.voiceTooLong': { en: 'Voice messages can be up to 60 seconds.', zh: '语音消息最长 60 秒。' },
+  'chat.self': { en: 'You cannot start a chat with yourself.', zh: '不能和自己聊天。' },
   'block.self': { en: 'You cannot block yourself.', zh: '不能拉黑你自己。' },
   'report.self': { en: 'You cannot report yourself.', zh: '不能举报你自己。' },
   'token.invalid': {

@@ -1,0 +1,192 @@
+/**
+ * The WebSocket gateway's event protocol (`/ws`): every frame is one JSON object with a `type`.
+ * Client events are parsed with these schemas on the server; server events are what the web app
+ * reads. docs/protocol.md walks through a session with examples.
+ */
+import { z } from 'zod';
+import { ClientMessageIdSchema, ConversationViewSchema, MESSAGE_TEXT_MAX_LENGTH, MessageViewSchema } from './chat.js';
+import { errorCodes } from './errors.js';
+
+export const PROTOCOL_VERSION = 1;
+/** A frame larger than this closes the socket with 1009; the server never reads it. */
+export const MAX_FRAME_BYTES = 64 * 1024;
+/** The server pings at this interval; a socket that missed one pong is dropped. */
+export const HEARTBEAT_INTERVAL_MS = 25_000;
+/** The most conversations one sync, and the most people one presence watch, may name. */
+export const SYNC_MAX_CONVERSATIONS = 500;
+export const PRESENCE_WATCH_MAX = 200;
+
+/** Close codes the server uses; 1000–1015 are the standard ones. */
+export const closeCodes = {
+  /** The server is shutting down; reconnect (to another node) at once. */
+  goingAway: 1001,
+  /** A frame over MAX_FRAME_BYTES. */
+  frameTooLarge: 1009,
+  /** The session ended (signed out, revoked, expired, account erased): do not reconnect with it. */
+  sessionEnded: 4001,
+  /** Too many malformed frames in a row. */
+  protocolViolation: 4008,
+  /** The client read too slowly and the server's send buffer for it filled up. */
+  slowConsumer: 4009,
+} as const;
+
+const RefSchema = z.string().max(64).optional();
+const ConversationIdSchema = z.uuid();
+const SeqSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+const SendTextSchema = z.strictObject({
+  type: z.literal('send'),
+  ref: RefSchema,
+  clientId: ClientMessageIdSchema,
+  conversationId: ConversationIdSchema,
+  kind: z.literal('text'),
+  text: z
+    .string()
+    .max(MESSAGE_TEXT_MAX_LENGTH)
+    .refine((text) => text.trim().length > 0, { error: 'chat.emptyMessage' }),
+});
+
+const SendMediaSchema = z.strictObject({
+  type: z.literal('send'),
+  ref: RefSchema,
+  clientId: ClientMessageIdSchema,
+  conversationId: ConversationIdSchema,
+  kind: z.enum(['image', 'voice']),
+  mediaId: z.uuid(),
+});
+
+export const SendEventSchema = z.discriminatedUnion('kind', [SendTextSchema, SendMediaSchema]);
+export type SendEvent = z.infer<typeof SendEventSchema>;
+
+export const SyncEventSchema = z.strictObject({
+  type: z.literal('sync'),
+  ref: RefSchema,
+  /** For each conversation, the last sequence number the client holds; the server sends what follows. */
+  cursors: z
+    .array(z.strictObject({ conversationId: ConversationIdSchema, afterSeq: SeqSchema }))
+    .max(SYNC_MAX_CONVERSATIONS),
+});
+export type SyncEvent = z.infer<typeof SyncEventSchema>;
+
+export const ReceiptEventSchema = z.strictObject({
+  type: z.enum(['delivered', 'read']),
+  ref: RefSchema,
+  conversationId: ConversationIdSchema,
+  /** Everything up to and including this sequence number. */
+  seq: SeqSchema,
+});
+export type ReceiptEvent = z.infer<typeof ReceiptEventSchema>;
+
+export const TypingEventSchema = z.strictObject({
+  type: z.literal('typing'),
+  ref: RefSchema,
+  conversationId: ConversationIdSchema,
+  active: z.boolean(),
+});
+
+export const WatchPresenceEventSchema = z.strictObject({
+  type: z.literal('watchPresence'),
+  ref: RefSchema,
+  /** Replaces the previous watch list. */
+  userIds: z.array(z.uuid()).max(PRESENCE_WATCH_MAX),
+});
+
+export const PingEventSchema = z.strictObject({ type: z.literal('ping'), ref: RefSchema });
+
+/** Every event a client may send. */
+export const ClientEventSchema = z.union([
+  SendEventSchema,
+  SyncEventSchema,
+  ReceiptEventSchema,
+  TypingEventSchema,
+  WatchPresenceEventSchema,
+  PingEventSchema,
+]);
+export type ClientEvent = z.infer<typeof ClientEventSchema>;
+export const clientEventTypes = ['send', 'sync', 'delivered', 'read', 'typing', 'watchPresence', 'ping'] as const;
+
+/** Server events. */
+export const ReadyEventSchema = z.object({
+  type: z.literal('ready'),
+  protocol: z.number().int(),
+  userId: z.string(),
+  heartbeatIntervalMs: z.number().int(),
+  maxFrameBytes: z.number().int(),
+});
+
+export const MessageEventSchema = z.object({ type: z.literal('message'), message: MessageViewSchema });
+
+export const AckEventSchema = z.object({
+  type: z.literal('ack'),
+  ref: z.string().optional(),
+  clientId: z.string(),
+  /** The stored message; a resend of the same clientId is answered with the original. */
+  message: MessageViewSchema,
+});
+
+export const SyncedEventSchema = z.object({
+  type: z.literal('synced'),
+  ref: z.string().optional(),
+  conversationId: z.string(),
+  /** The conversation's newest sequence number when the replay was read. */
+  lastSeq: z.number().int(),
+  /** True when the replay stopped at the batch limit; sync again from the last message received. */
+  more: z.boolean(),
+});
+
+export const ReceiptServerEventSchema = z.object({
+  type: z.literal('receipt'),
+  conversationId: z.string(),
+  userId: z.string(),
+  kind: z.enum(['delivered', 'read']),
+  seq: z.number().int(),
+});
+
+export const TypingServerEventSchema = z.object({
+  type: z.literal('typing'),
+  conversationId: z.string(),
+  userId: z.string(),
+  active: z.boolean(),
+});
+
+export const PresenceEventSchema = z.object({
+  type: z.literal('presence'),
+  userId: z.string(),
+  online: z.boolean(),
+  lastSeenAtMs: z.number().int().nullable(),
+});
+
+export const ConversationEventSchema = z.object({
+  type: z.literal('conversation'),
+  conversation: ConversationViewSchema,
+});
+
+export const PongEventSchema = z.object({ type: z.literal('pong'), ref: z.string().optional() });
+
+export const gatewayErrorCodes = [...errorCodes, 'UNKNOWN_EVENT', 'MALFORMED_FRAME'] as const;
+export type GatewayErrorCode = (typeof gatewayErrorCodes)[number];
+
+export const ErrorEventSchema = z.object({
+  type: z.literal('error'),
+  /** The `ref` (or, for a send, the `clientId`) of the event that failed. */
+  ref: z.string().optional(),
+  code: z.enum(gatewayErrorCodes),
+  message: z.string(),
+  fields: z.record(z.string(), z.string()).optional(),
+  retryAfterMs: z.number().int().optional(),
+});
+
+export const ServerEventSchema = z.discriminatedUnion('type', [
+  ReadyEventSchema,
+  MessageEventSchema,
+  AckEventSchema,
+  SyncedEventSchema,
+  ReceiptServerEventSchema,
+  TypingServerEventSchema,
+  PresenceEventSchema,
+  ConversationEventSchema,
+  PongEventSchema,
+  ErrorEventSchema,
+]);
+export type ServerEvent = z.infer<typeof ServerEventSchema>;
+export type ServerEventOf<T extends ServerEvent['type']> = Extract<ServerEvent, { type: T }>;
