@@ -70,6 +70,13 @@ export function useDescribeError(): (error: unknown) => string {
           return t('errors.impossibleMove');
         case 'ACCOUNT_UNDER_REVIEW':
           return t('errors.accountUnderReview');
+        // Chat: blocked or gone, too late to take back, a recording the server could not read.
+        case 'CANNOT_MESSAGE':
+          return t('errors.cannotMessage');
+        case 'RECALL_TOO_LATE':
+          return t('errors.recallTooLate');
+        case 'VOICE_UNREADABLE':
+          return t('errors.voiceUnreadable');
         case 'FORBIDDEN':
           return t('errors.forbidden');
         case 'NOT_FOUND':

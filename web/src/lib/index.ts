@@ -13,6 +13,7 @@ export {
 export { useDescribeError } from './errors';
 export { formatCalendarDay, formatDay, formatLanguageName, formatTimeAgo, formatWait, localeFor } from './format';
 export { checkField, hasErrors, requireValue, showErrorsAndFocus, splitServerErrors, type FieldErrors } from './forms';
+export { formatDocumentTitle, setUnreadInTitle } from './documentTitle';
 export { useDocumentTitle } from './useDocumentTitle';
 export { useNow } from './useNow';
 export { useResource, type Resource } from './useResource';
