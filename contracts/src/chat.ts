@@ -67,6 +67,11 @@ export const MessageViewSchema = z.object({
   sentAtMs: z.number().int(),
   /** Set when the sender took the message back; its content is gone. */
   recalledAtMs: z.number().int().nullable(),
+  /**
+   * The viewer deleted this message for themselves: it keeps its place in the sequence (so replay
+   * stays gapless) but carries no content, and clients do not show it.
+   */
+  deletedForMe: z.boolean(),
 });
 export type MessageView = z.infer<typeof MessageViewSchema>;
 

@@ -68,14 +68,14 @@ export const SyncEventSchema = z.strictObject({
 });
 export type SyncEvent = z.infer<typeof SyncEventSchema>;
 
-export const ReceiptEventSchema = z.strictObject({
-  type: z.enum(['delivered', 'read']),
+const receiptFields = {
   ref: RefSchema,
   conversationId: ConversationIdSchema,
   /** Everything up to and including this sequence number. */
   seq: SeqSchema,
-});
-export type ReceiptEvent = z.infer<typeof ReceiptEventSchema>;
+};
+export const DeliveredEventSchema = z.strictObject({ type: z.literal('delivered'), ...receiptFields });
+export const ReadEventSchema = z.strictObject({ type: z.literal('read'), ...receiptFields });
 
 export const TypingEventSchema = z.strictObject({
   type: z.literal('typing'),
@@ -97,7 +97,8 @@ export const PingEventSchema = z.strictObject({ type: z.literal('ping'), ref: Re
 export const ClientEventSchema = z.union([
   SendEventSchema,
   SyncEventSchema,
-  ReceiptEventSchema,
+  DeliveredEventSchema,
+  ReadEventSchema,
   TypingEventSchema,
   WatchPresenceEventSchema,
   PingEventSchema,

@@ -25,6 +25,13 @@ import {
   registerConsentsPrivacy,
 } from './features/consents/index.js';
 import { BlocksService, BlocksStore, registerBlockRoutes, registerBlocksPrivacy } from './features/blocks/index.js';
+import {
+  ChatService,
+  ChatStore,
+  registerChatGateway,
+  registerChatPrivacy,
+  registerChatRoutes,
+} from './features/chat/index.js';
 import { registerHealthRoutes } from './features/health/index.js';
 import { NearbyService, NearbyStore, registerNearbyPrivacy, registerNearbyRoutes } from './features/nearby/index.js';
 import {
@@ -49,7 +56,9 @@ import {
   ReportsStore,
 } from './features/reports/index.js';
 import { PolicyService, registerPolicyRoutes, type PolicyDocument } from './features/policy/index.js';
+import { PresenceService, PresenceStore, registerPresencePrivacy } from './features/presence/index.js';
 import {
+  handshakeAuthenticator,
   registerAuthentication,
   registerSessionRoutes,
   registerSessionsPrivacy,
@@ -69,6 +78,8 @@ import type { ZodApp } from './platform/http/zod-app.js';
 import { registerDevMailRoutes } from './platform/mail/dev-mail.routes.js';
 import type { Mailer, OutboxMailer } from './platform/mail/mailer.js';
 import { PrivacyRegistry } from './platform/privacy/registry.js';
+import { Gateway, type GatewayLimits } from './platform/realtime/gateway.js';
+import { RealtimeHub } from './platform/realtime/hub.js';
 import { LocalDiskStorage } from './platform/storage/index.js';
 import type { PasswordHasher } from './platform/security/password-hasher.js';
 import type { LimiterFactory } from './platform/security/rate-limiter.js';
@@ -88,6 +99,8 @@ export interface AppDeps {
   limiterFactory: LimiterFactory;
   hasher: PasswordHasher;
   policyDocuments: PolicyDocument[];
+  /** Overrides of the gateway's limits (tests that push a thousand messages through one socket). */
+  gatewayLimits?: Partial<GatewayLimits>;
 }
 
 export interface App {
@@ -103,7 +116,10 @@ export interface App {
     profiles: ProfilesService;
     photos: PhotosService;
     nearby: NearbyService;
+    chat: ChatService;
+    presence: PresenceService;
   };
+  gateway: Gateway;
 }
 
 function registerWebApp(server: FastifyInstance, webDistDir: string): void {
@@ -233,6 +249,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     recordContactInfoAttempt: (attempt) => profilesStore.recordContactInfoAttempt(attempt),
   });
   const profiles = new ProfilesService({ store: profilesStore, accounts, blocks, photos, clock });
+  const hub = new RealtimeHub(deps.bus, deps.logger);
+  const presence = new PresenceService({ store: new PresenceStore(database.db), hub, clock, logger: deps.logger });
+  await presence.start();
+  const chatMediaStorage = new LocalDiskStorage(path.join(config.dataDir, 'chat-media'));
+  const chat = new ChatService({
+    store: new ChatStore(database.db),
+    hub,
+    accounts,
+    blocks,
+    profiles,
+    presence,
+    pipeline: new ImagePipeline(),
+    mediaStorage: chatMediaStorage,
+    clock,
+    logger: deps.logger,
+  });
   const nearby = new NearbyService({
     store: new NearbyStore(database.db),
     consents,
@@ -243,8 +275,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     clock,
     limiterFactory: deps.limiterFactory,
     rateLimits: config.rateLimits,
-    // Chat (issue 5) owns conversations; until it lands nobody has talked with anyone.
-    talkedWith: () => Promise.resolve(new Set<string>()),
+    talkedWith: (userId) => chat.talkedWith(userId),
   });
   consents.onWithdraw('location', (userId) => nearby.forgetLocation(userId));
   reports.onReviewStarted((userId) => nearby.forgetLocation(userId));
@@ -260,6 +291,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerProfilesPrivacy(privacy);
   registerPhotosPrivacy(privacy, mediaStorage);
   registerNearbyPrivacy(privacy);
+  registerPresencePrivacy(privacy);
+  registerChatPrivacy(privacy, chatMediaStorage);
 
   const cookies = { production: config.production, sessionIdleTtlMs: config.sessionIdleTtlMs };
   registerAuthentication(server, sessions, cookies);
@@ -274,6 +307,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerPublicationRoutes(server, publications, config.publicUrl);
   registerPhotoRoutes(server, photos, mediaStorage);
   registerNearbyRoutes(server, nearby, clock);
+  registerChatRoutes(server, chat);
   server.get('/api/v1/openapi.json', { schema: { hide: true } }, () => server.swagger());
   if (deps.outbox && !config.production) registerDevMailRoutes(server, deps.outbox);
 
@@ -290,12 +324,31 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     });
   });
 
+  const gateway = new Gateway({
+    hub,
+    logger: deps.logger,
+    // Event budgets refill with wall time; a test's frozen clock would never refill them.
+    nowMs: () => Date.now(),
+    allowedOrigins: [new URL(config.publicUrl).origin],
+    authenticate: handshakeAuthenticator(fastify, sessions, config.production),
+    ...(deps.gatewayLimits ? { limits: deps.gatewayLimits } : {}),
+  });
+  registerChatGateway({ gateway, chat, presence, blocks });
+  sessions.onEnded((event) => {
+    gateway.closeSessions(event.sessionIds);
+  });
+  gateway.attach(fastify.server);
+
   const housekeeping = setInterval(() => {
     void sessions.deleteExpired().catch((error: unknown) => {
       deps.logger.error({ err: error }, 'housekeeping failed');
     });
   }, HOUSEKEEPING_INTERVAL_MS);
   housekeeping.unref();
+  server.addHook('preClose', async () => {
+    await gateway.close();
+    await presence.stop();
+  });
   server.addHook('onClose', async () => {
     clearInterval(housekeeping);
     await sessions.stop();
@@ -305,6 +358,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   return {
     server,
     privacy,
-    services: { accounts, sessions, consents, policy, blocks, reports, profiles, photos, nearby },
+    services: { accounts, sessions, consents, policy, blocks, reports, profiles, photos, nearby, chat, presence },
+    gateway,
   };
 }

@@ -17,6 +17,7 @@ import type { Bus } from '../src/platform/bus/bus.js';
 import { MemoryBus } from '../src/platform/bus/memory-bus.js';
 import { RedisBus } from '../src/platform/bus/redis-bus.js';
 import { FakeClock } from '../src/platform/clock.js';
+import type { GatewayLimits } from '../src/platform/realtime/gateway.js';
 import { createLogger } from '../src/platform/logging/logger.js';
 import { OutboxMailer } from '../src/platform/mail/mailer.js';
 import { Argon2PasswordHasher } from '../src/platform/security/password-hasher.js';
@@ -31,6 +32,7 @@ export interface TestAppOptions {
   env?: NodeJS.ProcessEnv;
   nowIso?: string;
   policyDocuments?: PolicyDocument[];
+  gatewayLimits?: Partial<GatewayLimits>;
   /** Serve an existing database (as a new release would); it is then left open on close. */
   existingDatabase?: TestDatabase;
 }
@@ -87,7 +89,9 @@ export class TestBrowser {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...headers,
       },
-      ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
+      ...(body === undefined
+        ? {}
+        : { payload: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body) }),
     });
     this.remember(response);
     return response;
@@ -151,6 +155,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     limiterFactory,
     hasher: new Argon2PasswordHasher(config.passwordHashConcurrency, config.passwordHashQueueLimit),
     policyDocuments: options.policyDocuments ?? loadPolicyDocuments(defaultPolicyContentDir),
+    ...(options.gatewayLimits ? { gatewayLimits: options.gatewayLimits } : {}),
   });
   await app.server.ready();
 

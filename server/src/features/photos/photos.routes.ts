@@ -13,7 +13,8 @@ import {
 } from '@airtalk/contracts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError, notFound, validationFailed } from '../../platform/http/errors.js';
+import { notFound, validationFailed } from '../../platform/http/errors.js';
+import { multipartError } from '../../platform/http/multipart.js';
 import type { ZodApp } from '../../platform/http/zod-app.js';
 import { isMediaKey, type MediaStorage } from '../../platform/storage/index.js';
 import { requireAuth } from '../sessions/index.js';
@@ -31,26 +32,6 @@ const MEDIA_CACHE_CONTROL = 'private, max-age=31536000, immutable';
 
 const MediaKeyParamsSchema = z.strictObject({ key: z.string().refine(isMediaKey) });
 
-/** Multipart's own errors, in the API's error contract. */
-function multipartError(error: unknown): unknown {
-  const code = (error as { code?: unknown } | null)?.code;
-  switch (code) {
-    case 'FST_REQ_FILE_TOO_LARGE':
-      return photoTooLarge();
-    case 'FST_PARTS_LIMIT':
-    case 'FST_FILES_LIMIT':
-    case 'FST_FIELDS_LIMIT':
-      return new AppError('PAYLOAD_TOO_LARGE', 413, 'Send one file (photo) and at most a caption.');
-    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return new AppError('UNSUPPORTED_MEDIA_TYPE', 415, 'Send the photo as multipart/form-data.');
-    case 'FST_PROTO_VIOLATION':
-    case 'FST_MP_PREMATURE_CLOSE':
-      return new AppError('MALFORMED_REQUEST', 400, 'The multipart body is malformed.');
-    default:
-      return error;
-  }
-}
-
 /** Reads the parts: exactly one file named photo, and an optional caption field. */
 async function readUpload(request: FastifyRequest): Promise<PhotoUpload> {
   let bytes: Buffer | null = null;
@@ -66,7 +47,7 @@ async function readUpload(request: FastifyRequest): Promise<PhotoUpload> {
       }
     }
   } catch (error) {
-    throw multipartError(error);
+    throw multipartError(error, photoTooLarge, 'Send one file (photo) and at most a caption.');
   }
   if (bytes === null || bytes.length === 0) throw photoMissing();
   if (captionText === null) return { bytes, caption: null };

@@ -4,7 +4,7 @@
 export { SessionsService, SESSIONS_REVOKED_TOPIC } from './sessions.service.js';
 export type { AuthContext, Session, SessionsRevokedEvent } from './sessions.service.js';
 export { SessionsStore } from './sessions.store.js';
-export { registerAuthentication, requireAuth } from './sessions.auth.js';
+export { handshakeAuthenticator, registerAuthentication, requireAuth } from './sessions.auth.js';
 export { registerSessionRoutes } from './sessions.routes.js';
 export { registerSessionsPrivacy } from './sessions.privacy.js';
 export {

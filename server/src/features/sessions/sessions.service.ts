@@ -71,14 +71,22 @@ export interface SessionsServiceDeps {
 export class SessionsService {
   private readonly cache = new SessionCache(CACHE_MAX_ENTRIES, SESSION_CACHE_MAX_AGE_MS);
   private unsubscribe: (() => Promise<void>) | undefined;
+  private readonly endedListeners: ((event: SessionsRevokedEvent) => void)[] = [];
 
   constructor(private readonly deps: SessionsServiceDeps) {}
 
-  /** Listens for sessions ended on other nodes, so their cached copies go at once here too. */
+  /** Listens for sessions ended on any node (this one too), so their cached copies go at once. */
   async start(): Promise<void> {
     this.unsubscribe = await this.deps.bus.subscribe(SESSIONS_REVOKED_TOPIC, (message) => {
-      for (const sessionId of (message as SessionsRevokedEvent).sessionIds) this.cache.evictSession(sessionId);
+      const event = message as SessionsRevokedEvent;
+      for (const sessionId of event.sessionIds) this.cache.evictSession(sessionId);
+      for (const listener of this.endedListeners) listener(event);
     });
+  }
+
+  /** What else holds on to sessions (live sockets) hears here that they ended, on every node. */
+  onEnded(listener: (event: SessionsRevokedEvent) => void): void {
+    this.endedListeners.push(listener);
   }
 
   async stop(): Promise<void> {

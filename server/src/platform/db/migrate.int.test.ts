@@ -40,6 +40,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
       '0004_publications',
       '0005_photos',
       '0006_nearby',
+      '0007_chat',
     ]);
     expect(await migrateToLatest(database)).toEqual([]);
     // PostgreSQL lists the tables of every schema, and other suites' schemas exist meanwhile.

@@ -10,6 +10,7 @@ import * as profiles from './migrations/0003_profiles.js';
 import * as publications from './migrations/0004_publications.js';
 import * as photos from './migrations/0005_photos.js';
 import * as nearby from './migrations/0006_nearby.js';
+import * as chat from './migrations/0007_chat.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, kind: DatabaseKind): Promise<void>;
@@ -22,6 +23,7 @@ const migrations: Record<string, DialectMigration> = {
   '0004_publications': publications,
   '0005_photos': photos,
   '0006_nearby': nearby,
+  '0007_chat': chat,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

@@ -160,6 +160,78 @@ export interface NearbyLocationsTable {
   last_active_at: number;
 }
 
+export interface ConversationsTable {
+  id: string;
+  /** The two member ids, sorted and joined by a colon. */
+  pair_key: string;
+  /** The newest message's sequence number; the next message takes last_seq + 1. */
+  last_seq: number;
+  created_at: number;
+  last_message_at: number;
+}
+
+export interface ConversationMembersTable {
+  conversation_id: string;
+  user_id: string;
+  /** Everything up to this sequence number reached one of the member's devices. */
+  delivered_seq: number;
+  read_seq: number;
+  joined_at: number;
+}
+
+export interface ChatMediaTable {
+  id: string;
+  owner_id: string;
+  kind: 'image' | 'voice';
+  /** The random key in the private chat media store (never served at /media). */
+  storage_key: string;
+  content_type: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  duration_ms: number | null;
+  created_at: number;
+}
+
+export interface ChatMessagesTable {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  /** Null for system messages and once the sender's account is erased. */
+  sender_id: string | null;
+  client_id: string | null;
+  kind: 'text' | 'image' | 'voice' | 'system';
+  text: string | null;
+  media_id: string | null;
+  system_event: string | null;
+  system_message_id: string | null;
+  created_at: number;
+  recalled_at: number | null;
+}
+
+export interface ChatHiddenMessagesTable {
+  user_id: string;
+  message_id: string;
+  created_at: number;
+}
+
+export interface GatewayNodesTable {
+  node_id: string;
+  heartbeat_at: number;
+}
+
+export interface PresenceConnectionsTable {
+  user_id: string;
+  node_id: string;
+  connections: number;
+  updated_at: number;
+}
+
+export interface LastSeenTable {
+  user_id: string;
+  last_seen_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -175,6 +247,14 @@ export interface Database {
   photos: PhotosTable;
   nearby_settings: NearbySettingsTable;
   nearby_locations: NearbyLocationsTable;
+  conversations: ConversationsTable;
+  conversation_members: ConversationMembersTable;
+  chat_media: ChatMediaTable;
+  chat_messages: ChatMessagesTable;
+  chat_hidden_messages: ChatHiddenMessagesTable;
+  gateway_nodes: GatewayNodesTable;
+  presence_connections: PresenceConnectionsTable;
+  last_seen: LastSeenTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -189,3 +269,7 @@ export type PublicationRow = Selectable<PublicationsTable>;
 export type PhotoRow = Selectable<PhotosTable>;
 export type NearbySettingsRow = Selectable<NearbySettingsTable>;
 export type NearbyLocationRow = Selectable<NearbyLocationsTable>;
+export type ConversationRow = Selectable<ConversationsTable>;
+export type ConversationMemberRow = Selectable<ConversationMembersTable>;
+export type ChatMediaRow = Selectable<ChatMediaTable>;
+export type ChatMessageRow = Selectable<ChatMessagesTable>;

@@ -17,11 +17,17 @@ export interface MediaStorage {
   delete(key: string): Promise<void>;
 }
 
-const contentTypeByExtension = { webp: 'image/webp', jpg: 'image/jpeg' } as const;
+const contentTypeByExtension = {
+  webp: 'image/webp',
+  jpg: 'image/jpeg',
+  webm: 'audio/webm',
+  ogg: 'audio/ogg',
+  m4a: 'audio/mp4',
+} as const;
 export type MediaExtension = keyof typeof contentTypeByExtension;
 
 /** Only names this server could have made: a dot-free stem and a known extension. */
-const MEDIA_KEY_PATTERN = /^[A-Za-z0-9_-]{1,128}\.(webp|jpg)$/;
+const MEDIA_KEY_PATTERN = /^[A-Za-z0-9_-]{1,128}\.(webp|jpg|webm|ogg|m4a)$/;
 
 export function isMediaKey(key: string): boolean {
   return MEDIA_KEY_PATTERN.test(key);

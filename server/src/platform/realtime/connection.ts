@@ -1,0 +1,96 @@
+/**
+ * One client's WebSocket as the gateway holds it: who it is, which topics it listens to, and an
+ * outbound queue with a hard cap. Frames are queued and written once per event-loop turn, corked,
+ * so a burst of events to one socket becomes one write; a client that cannot keep up is dropped
+ * instead of growing the server's memory.
+ */
+import type { Duplex } from 'node:stream';
+import WebSocket from 'ws';
+
+export interface ConnectionIdentity {
+  userId: string;
+  sessionId: string;
+}
+
+export interface FlushScheduler {
+  markDirty(connection: Connection): void;
+}
+
+export type DropReason = 'slowConsumer';
+
+export class Connection {
+  readonly topics = new Set<string>();
+  /** Set by the heartbeat: false until the client answers the latest ping. */
+  answeredPing = true;
+  private queue: Buffer[] = [];
+  private queuedBytes = 0;
+  private closed = false;
+
+  constructor(
+    readonly id: string,
+    readonly identity: ConnectionIdentity,
+    private readonly ws: WebSocket,
+    /** The raw socket under `ws`: broadcasts write pre-framed bytes straight to it. */
+    private readonly socket: Duplex,
+    private readonly scheduler: FlushScheduler,
+    private readonly maxBufferedBytes: number,
+    private readonly onDrop: (connection: Connection, reason: DropReason) => void,
+  ) {}
+
+  get isOpen(): boolean {
+    return !this.closed && this.ws.readyState === WebSocket.OPEN;
+  }
+
+  /** Bytes waiting: in our queue and in the kernel-bound stream buffer. */
+  get bufferedBytes(): number {
+    return this.queuedBytes + this.socket.writableLength;
+  }
+
+  /** Queues one complete frame; the frame may be shared with other connections and is never changed. */
+  enqueue(frame: Buffer): void {
+    if (!this.isOpen) return;
+    if (this.bufferedBytes + frame.length > this.maxBufferedBytes) {
+      this.onDrop(this, 'slowConsumer');
+      return;
+    }
+    this.queue.push(frame);
+    this.queuedBytes += frame.length;
+    if (this.queue.length === 1) this.scheduler.markDirty(this);
+  }
+
+  flush(): void {
+    const frames = this.queue;
+    if (frames.length === 0) return;
+    this.queue = [];
+    this.queuedBytes = 0;
+    if (!this.isOpen) return;
+    if (frames.length === 1) {
+      this.socket.write(frames[0]);
+      return;
+    }
+    this.socket.cork();
+    for (const frame of frames) this.socket.write(frame);
+    this.socket.uncork();
+  }
+
+  ping(): void {
+    if (this.isOpen) this.ws.ping();
+  }
+
+  /** Ends the connection with a close code the client can act on. */
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.queue = [];
+    this.queuedBytes = 0;
+    this.ws.close(code, reason);
+  }
+
+  /** Ends the connection without a goodbye: for dead peers and full buffers. */
+  terminate(): void {
+    this.closed = true;
+    this.queue = [];
+    this.queuedBytes = 0;
+    this.ws.terminate();
+  }
+}
