@@ -331,7 +331,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     nowMs: () => Date.now(),
     allowedOrigins: [new URL(config.publicUrl).origin],
     authenticate: handshakeAuthenticator(fastify, sessions, config.production),
-    ...(deps.gatewayLimits ? { limits: deps.gatewayLimits } : {}),
+    limits: { events: config.socketEvents, ...deps.gatewayLimits },
   });
   registerChatGateway({ gateway, chat, presence, blocks });
   sessions.onEnded((event) => {

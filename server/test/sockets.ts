@@ -20,13 +20,19 @@ export class SocketClient {
   readonly events: ServerEvent[] = [];
   readonly invalidEvents: unknown[] = [];
   closeCode: number | null = null;
+  /** Called with every valid server event as it arrives, for clients that react (replay on a gap). */
+  readonly listeners = new Set<(event: ServerEvent) => void>();
   private readonly waiters = new Set<() => void>();
 
   constructor(readonly ws: WebSocket) {
     ws.on('message', (data: Buffer) => {
       const parsed = ServerEventSchema.safeParse(JSON.parse(data.toString('utf8')));
-      if (parsed.success) this.events.push(parsed.data);
-      else this.invalidEvents.push(data.toString('utf8'));
+      if (parsed.success) {
+        this.events.push(parsed.data);
+        for (const listener of this.listeners) listener(parsed.data);
+      } else {
+        this.invalidEvents.push(data.toString('utf8'));
+      }
       for (const wake of this.waiters) wake();
     });
     ws.on('close', (code) => {

@@ -10,6 +10,11 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('localhost'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.url().optional(),
+  /** A PostgreSQL schema to keep the tables in, instead of the connection's default. */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/)
+    .optional(),
   REDIS_URL: z.url().optional(),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().default('Airtalk <no-reply@airtalk.localhost>'),
@@ -19,6 +24,9 @@ const EnvSchema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   METRICS_TOKEN: z.string().min(16).optional(),
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /** Events one user may send on the chat socket per second, and as a burst. */
+  WS_EVENTS_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(20),
+  WS_EVENT_BURST: z.coerce.number().int().min(1).max(100_000).default(60),
 });
 
 export interface RateLimitRule {
@@ -50,6 +58,7 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  databaseSchema: string | undefined;
   redisUrl: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -63,6 +72,8 @@ export interface Config {
   passwordHashConcurrency: number;
   passwordHashQueueLimit: number;
   rateLimits: RateLimits;
+  /** The per-user budget of events on the chat socket. */
+  socketEvents: { ratePerSecond: number; burst: number };
   sessionIdleTtlMs: number;
   emailVerificationTtlMs: number;
   passwordResetTtlMs: number;
@@ -110,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
     host: vars.HOST,
     dataDir: path.resolve(vars.DATA_DIR),
     databaseUrl: vars.DATABASE_URL,
+    databaseSchema: vars.DATABASE_SCHEMA,
     redisUrl: vars.REDIS_URL,
     smtpUrl: vars.SMTP_URL,
     mailFrom: vars.MAIL_FROM,
@@ -124,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
     passwordHashConcurrency: vars.PASSWORD_HASH_CONCURRENCY ?? 2,
     passwordHashQueueLimit: 64,
     rateLimits: defaultRateLimits,
+    socketEvents: { ratePerSecond: vars.WS_EVENTS_PER_SECOND, burst: vars.WS_EVENT_BURST },
     sessionIdleTtlMs: 30 * DAY_MS,
     emailVerificationTtlMs: DAY_MS,
     passwordResetTtlMs: 60 * 60 * 1000,

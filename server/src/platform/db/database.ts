@@ -110,8 +110,12 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
 }
 
 /** The target for a running server: PostgreSQL when a URL is given, else SQLite in the data folder. */
-export function databaseTargetFor(config: { databaseUrl: string | undefined; dataDir: string }): DatabaseTarget {
+export function databaseTargetFor(config: {
+  databaseUrl: string | undefined;
+  databaseSchema?: string | undefined;
+  dataDir: string;
+}): DatabaseTarget {
   return config.databaseUrl
-    ? { kind: 'postgres', url: config.databaseUrl }
+    ? { kind: 'postgres', url: config.databaseUrl, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) }
     : { kind: 'sqlite', file: path.join(config.dataDir, 'airtalk.sqlite') };
 }
