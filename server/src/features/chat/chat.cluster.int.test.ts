@@ -126,12 +126,11 @@ describe.runIf(postgresUrl && redisUrl)('chat on two nodes (PostgreSQL and Redis
     const bob = await new RemotePerson().register(node2, 'Bob');
     const annSocket = await ann.connect(node1);
     const bobSocket = await bob.connect(node2);
-    annSocket.send({ type: 'watchPresence', userIds: [bob.id] });
-    await annSocket.next(isType('presence', (event) => event.userId === bob.id && event.online));
-
     const started = await ann.request(node1, 'POST', '/api/v1/conversations', { userId: bob.id });
     const conversationId = ((await started.json()) as { id: string }).id;
     await bobSocket.next(isType('conversation', (event) => event.conversation.id === conversationId));
+    annSocket.send({ type: 'watchPresence', userIds: [bob.id] });
+    await annSocket.next(isType('presence', (event) => event.userId === bob.id && event.online));
 
     annSocket.send({ type: 'send', clientId: 'ann-hello-1', conversationId, kind: 'text', text: 'hi from node 1' });
     const atBob = await bobSocket.next(isType('message', (event) => event.message.clientId === 'ann-hello-1'));

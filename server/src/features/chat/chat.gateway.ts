@@ -55,8 +55,12 @@ export function registerChatGateway({ gateway, chat, presence, blocks }: ChatGat
   );
 
   gateway.on('watchPresence', async (connection, event) => {
-    const blocked = await blocks.blockedEitherWay(connection.identity.userId);
-    const wanted = new Set(event.userIds.filter((userId) => !blocked.has(userId)));
+    // Presence is shown to the people one chats with (privacy policy, section 12), never across a block.
+    const [blocked, peers] = await Promise.all([
+      blocks.blockedEitherWay(connection.identity.userId),
+      chat.talkedWith(connection.identity.userId),
+    ]);
+    const wanted = new Set(event.userIds.filter((userId) => peers.has(userId) && !blocked.has(userId)));
     for (const topic of [...connection.topics]) {
       if (topic.startsWith('presence:') && !wanted.has(topic.slice('presence:'.length))) connection.leave(topic);
     }

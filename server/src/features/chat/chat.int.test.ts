@@ -271,9 +271,59 @@ describe.each(combos)('chat on $database with the $bus bus', ({ database, bus })
     expect(eveSocket.events.filter(isType('message'))).toEqual([]);
   });
 
-  it('shows presence to watchers: online while connected, then offline with a last-seen time', async () => {
+  it('exports a person’s conversations and messages, and erasure empties what they sent while the other keeps theirs', async () => {
     const ann = await person('Ann');
     const bob = await person('Bob');
+    const conversationId = await conversationBetween(ann, bob);
+    const annSocket = await socketOf(ann);
+    const bobSocket = await socketOf(bob);
+    await sendText(annSocket, conversationId, 'from Ann');
+    await sendText(bobSocket, conversationId, 'from Bob');
+    const { payload, headers } = multipartBody([
+      { name: 'file', value: Buffer.from('OggS\0\x02\0\0\0\0\0\0\0\0 voice'), filename: 'v.ogg' },
+      { name: 'durationMs', value: '1500' },
+    ]);
+    const voice = (await ann.browser.request('POST', '/api/v1/chat/media', payload, headers)).json();
+    expect(voice).toMatchObject({ kind: 'voice', durationMs: 1500 });
+    const voiceMessage = await ann.browser.post(`/api/v1/conversations/${conversationId}/messages`, {
+      clientId: clientId(),
+      kind: 'voice',
+      mediaId: voice.id,
+    });
+    expect(voiceMessage.statusCode).toBe(201);
+
+    const exported = await t.app.privacy.exportUser(t.database.db, ann.id);
+    expect(exported.conversation_members).toEqual([expect.objectContaining({ id: conversationId, peer_id: bob.id })]);
+    expect((exported.chat_messages as { text: string | null }[]).map((row) => row.text)).toEqual(
+      expect.arrayContaining(['from Ann', 'from Bob']),
+    );
+    expect(exported.chat_media).toEqual([expect.objectContaining({ id: voice.id, kind: 'voice' })]);
+
+    await t.app.privacy.eraseUser(t.database.db, ann.id);
+    const history = (await bob.browser.get(`/api/v1/conversations/${conversationId}/messages`)).json();
+    const texts = history.messages.map((message: MessageView) => message.text);
+    expect(texts).toContain('from Bob');
+    expect(texts).not.toContain('from Ann');
+    expect(history.messages.map((message: MessageView) => message.seq)).toEqual([1, 2, 3, 4]);
+    const annsFormer = history.messages.filter((message: MessageView) => message.system?.event === 'account_erased');
+    expect(annsFormer).toHaveLength(3);
+    expect(annsFormer.every((message: MessageView) => message.senderId === null && message.media === null)).toBe(true);
+    const view = (await bob.browser.get(`/api/v1/conversations/${conversationId}`)).json();
+    expect(view).toMatchObject({ canSend: false, peer: { userId: null } });
+    expect((await bob.browser.get(voice.url as string)).statusCode).toBe(404);
+    const after = await t.app.privacy.exportUser(t.database.db, ann.id);
+    expect(Object.values(after).every((rows) => rows.length === 0)).toBe(true);
+  });
+
+  it('shows presence to the people one chats with: online while connected, then offline with a last-seen time', async () => {
+    const ann = await person('Ann');
+    const bob = await person('Bob');
+    const eve = await person('Eve');
+    await conversationBetween(ann, bob);
+    const eveSocket = await socketOf(eve);
+    eveSocket.send({ type: 'watchPresence', userIds: [bob.id] });
+    eveSocket.send({ type: 'ping', ref: 'after-watch' });
+    await eveSocket.next(isType('pong'));
     const annSocket = await socketOf(ann);
     annSocket.send({ type: 'watchPresence', userIds: [bob.id] });
     const before = await annSocket.next(isType('presence', (event) => event.userId === bob.id));
@@ -288,6 +338,7 @@ describe.each(combos)('chat on $database with the $bus bus', ({ database, bus })
       beforeClose,
     );
     expect(gone.lastSeenAtMs).toEqual(expect.any(Number));
+    expect(eveSocket.events.filter(isType('presence'))).toEqual([]);
   });
 
   it('refuses a handshake from another origin or without a session, and closes sockets of a revoked session', async () => {

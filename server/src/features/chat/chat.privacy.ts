@@ -6,6 +6,7 @@
  * erased user wrote or uploaded remains. The other person keeps their own messages; a conversation
  * nobody is left in is deleted.
  */
+import { sql } from 'kysely';
 import type { PrivacyRegistry } from '../../platform/privacy/registry.js';
 import type { MediaStorage } from '../../platform/storage/index.js';
 import { chatMediaUrl } from './chat.presenter.js';
@@ -116,7 +117,7 @@ export function registerChatPrivacy(registry: PrivacyRegistry, storage: MediaSto
       // The pair key names both people; once one is gone it names the conversation alone.
       await db
         .updateTable('conversations')
-        .set((eb) => ({ pair_key: eb.fn('concat', [eb.ref('id'), eb.val(':erased')]) }))
+        .set({ pair_key: sql<string>`id || ':erased'` })
         .where('id', 'in', conversationIds)
         .execute();
       await db
