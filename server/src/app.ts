@@ -258,6 +258,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     hub,
     accounts,
     blocks,
+    consents,
     profiles,
     presence,
     pipeline: new ImagePipeline(),

@@ -283,6 +283,10 @@ describe.each(combos)('chat on $database with the $bus bus', ({ database, bus })
       { name: 'file', value: Buffer.from('OggS\0\x02\0\0\0\0\0\0\0\0 voice'), filename: 'v.ogg' },
       { name: 'durationMs', value: '1500' },
     ]);
+    const withoutConsent = await ann.browser.request('POST', '/api/v1/chat/media', payload, headers);
+    expect(withoutConsent.statusCode).toBe(403);
+    expect(withoutConsent.json().error.code).toBe('CONSENT_REQUIRED');
+    await ann.browser.put('/api/v1/me/consents/microphone', { granted: true });
     const voice = (await ann.browser.request('POST', '/api/v1/chat/media', payload, headers)).json();
     expect(voice).toMatchObject({ kind: 'voice', durationMs: 1500 });
     const voiceMessage = await ann.browser.post(`/api/v1/conversations/${conversationId}/messages`, {

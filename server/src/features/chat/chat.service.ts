@@ -24,6 +24,7 @@ import type { RealtimeHub } from '../../platform/realtime/hub.js';
 import { newMediaKey, type MediaStorage, type StoredMedia } from '../../platform/storage/media-storage.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { BlocksService } from '../blocks/index.js';
+import type { ConsentsService } from '../consents/index.js';
 import type { ImagePipeline } from '../photos/index.js';
 import type { PresenceService } from '../presence/index.js';
 import type { ProfilesService } from '../profiles/index.js';
@@ -45,6 +46,7 @@ export interface ChatServiceDeps {
   hub: RealtimeHub;
   accounts: AccountsService;
   blocks: BlocksService;
+  consents: ConsentsService;
   profiles: ProfilesService;
   presence: PresenceService;
   pipeline: ImagePipeline;
@@ -258,7 +260,9 @@ export class ChatService {
     });
   }
 
+  /** A voice message is a microphone recording: it needs the microphone consent, as a call would. */
   async uploadVoice(viewerId: string, upload: VoiceUpload): Promise<ChatMediaView> {
+    await this.deps.consents.requireConsent(viewerId, 'microphone');
     if (upload.bytes.length > VOICE_MAX_UPLOAD_BYTES) {
       throw new AppError('PAYLOAD_TOO_LARGE', 413, 'Voice messages can be up to 2 MB.');
     }
