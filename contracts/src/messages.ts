@@ -59,6 +59,10 @@ export const fieldMessages = {
   'location.unknownCity': { en: 'Pick a city from the list.', zh: '请从列表中选择城市。' },
   'chat.emptyMessage': { en: 'Write something first.', zh: '请先输入内容。' },
   'chat.voiceTooLong': { en: 'Voice messages can be up to 60 seconds.', zh: '语音消息最长 60 秒。' },
+  'chat.mediaUsed': {
+    en: 'This file was sent already. Upload it again to send it once more.',
+    zh: '该文件已经发送过，如需再次发送请重新上传。',
+  },
   'chat.self': { en: 'You cannot start a chat with yourself.', zh: '不能和自己聊天。' },
   'block.self': { en: 'You cannot block yourself.', zh: '不能拉黑你自己。' },
   'report.self': { en: 'You cannot report yourself.', zh: '不能举报你自己。' },

@@ -93,8 +93,8 @@ export const WatchPresenceEventSchema = z.strictObject({
 
 export const PingEventSchema = z.strictObject({ type: z.literal('ping'), ref: RefSchema });
 
-/** Every event a client may send. */
-export const ClientEventSchema = z.union([
+/** Every event a client may send; keyed on `type`, so a bad event is told which of its fields is wrong. */
+export const ClientEventSchema = z.discriminatedUnion('type', [
   SendEventSchema,
   SyncEventSchema,
   DeliveredEventSchema,

@@ -3,6 +3,7 @@
  * and typing event of their conversations, from any node), counts for presence, and may watch
  * other people's presence. Sends are answered with an ack carrying the stored message.
  */
+import { AppError } from '../../platform/http/errors.js';
 import type { Gateway } from '../../platform/realtime/gateway.js';
 import type { BlocksService } from '../blocks/index.js';
 import { presenceTopic, type PresenceService } from '../presence/index.js';
@@ -31,8 +32,22 @@ export function registerChatGateway({ gateway, chat, presence, blocks }: ChatGat
   });
 
   gateway.on('sync', async (connection, event) => {
-    for (const cursor of event.cursors) {
-      const replay = await chat.replay(connection.identity.userId, cursor.conversationId, cursor.afterSeq);
+    for (const [index, cursor] of event.cursors.entries()) {
+      // One conversation the client may not read does not end the replay of the others.
+      let replay;
+      try {
+        replay = await chat.replay(connection.identity.userId, cursor.conversationId, cursor.afterSeq);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        connection.send({
+          type: 'error',
+          ...(event.ref ? { ref: event.ref } : {}),
+          code: error.code,
+          message: error.message,
+          fields: { [`cursors.${index}.conversationId`]: error.message },
+        });
+        continue;
+      }
       for (const message of replay.messages) connection.send({ type: 'message', message });
       connection.send({
         type: 'synced',
@@ -41,6 +56,7 @@ export function registerChatGateway({ gateway, chat, presence, blocks }: ChatGat
         lastSeq: replay.lastSeq,
         more: replay.more,
       });
+      await connection.writable();
     }
   });
 

@@ -94,6 +94,7 @@ describe.each(combos)('chat on $database with the $bus bus', ({ database, bus })
     const history = (await ann.browser.get(`/api/v1/conversations/${conversationId}/messages`)).json();
     expect(history.messages.map((message: MessageView) => message.seq)).toEqual([1, 2, 3, 4]);
     expect(history.messages[0].system).toEqual({ event: 'conversation_started', messageId: null });
+    expect(started.json().unreadCount).toBe(0);
     const list = (await bob.browser.get('/api/v1/conversations')).json();
     expect(list.conversations[0]).toMatchObject({ id: conversationId, lastMessage: { text: 'yes!' }, unreadCount: 0 });
   });
@@ -265,10 +266,30 @@ describe.each(combos)('chat on $database with the $bus bus', ({ database, bus })
     expect((await eve.browser.get(media.url as string)).statusCode).toBe(404);
     expect((await eve.browser.get(`/api/v1/conversations/${conversationId}`)).statusCode).toBe(404);
     expect((await eve.browser.get(`/api/v1/conversations/${conversationId}/messages`)).statusCode).toBe(404);
+    const twice = await ann.browser.post(`/api/v1/conversations/${conversationId}/messages`, {
+      clientId: clientId(),
+      kind: 'image',
+      mediaId: media.id,
+    });
+    expect(twice.statusCode).toBe(422);
+    expect(Object.keys(twice.json().error.fields)).toEqual(['mediaId']);
+
+    const eveOwn = await conversationBetween(eve, bob);
     const eveSocket = await socketOf(eve);
-    eveSocket.send({ type: 'sync', ref: 'peek', cursors: [{ conversationId, afterSeq: 0 }] });
-    expect((await eveSocket.next(isType('error', (event) => event.ref === 'peek'))).code).toBe('NOT_FOUND');
-    expect(eveSocket.events.filter(isType('message'))).toEqual([]);
+    eveSocket.send({
+      type: 'sync',
+      ref: 'peek',
+      cursors: [
+        { conversationId, afterSeq: 0 },
+        { conversationId: eveOwn, afterSeq: 0 },
+      ],
+    });
+    const refused = await eveSocket.next(isType('error', (event) => event.ref === 'peek'));
+    expect(refused.code).toBe('NOT_FOUND');
+    expect(Object.keys(refused.fields ?? {})).toEqual(['cursors.0.conversationId']);
+    await eveSocket.next(isType('synced', (event) => event.conversationId === eveOwn));
+    const seen = eveSocket.events.filter(isType('message')).map((event) => event.message.conversationId);
+    expect(new Set(seen)).toEqual(new Set([eveOwn]));
   });
 
   it('exports a person’s conversations and messages, and erasure empties what they sent while the other keeps theirs', async () => {
@@ -362,7 +383,7 @@ describe.each(combos)('chat on $database with the $bus bus', ({ database, bus })
     socket.send({ type: 'teleport', ref: 'x1' });
     expect((await socket.next(isType('error', (event) => event.ref === 'x1'))).code).toBe('UNKNOWN_EVENT');
     socket.send({ type: 'send', ref: 'x2', clientId: 'short', conversationId: 'nope', kind: 'text', text: '' });
-    const invalid = await socket.next(isType('error', (event) => event.ref === 'x2'));
+    const invalid = await socket.next(isType('error', (event) => event.ref === 'short'));
     expect(invalid.code).toBe('VALIDATION_FAILED');
     expect(Object.keys(invalid.fields ?? {})).toEqual(expect.arrayContaining(['clientId', 'conversationId']));
     socket.send({ type: 'ping', ref: 'still-alive' });

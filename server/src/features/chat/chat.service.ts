@@ -32,7 +32,7 @@ import { sniffVoiceType } from './chat.media.js';
 import { FIRST_CONTACT_WINDOW_MS, firstContactAllowance, maySeeMedia, maySend, recallVerdict } from './chat.policy.js';
 import { ERASED_PEER, presentConversation, presentMedia, presentMessage, type PeerFacts } from './chat.presenter.js';
 import type { ChatStore } from './chat.store.js';
-import { DuplicateClientIdError, pairKey, type MembershipRow, type NewMessageRow } from './chat.store.js';
+import { DuplicateMessageError, pairKey, type MembershipRow, type NewMessageRow } from './chat.store.js';
 
 export function userTopic(userId: string): string {
   return `user:${userId}`;
@@ -160,6 +160,7 @@ export class ChatService {
     if (input.kind !== 'text') {
       media = await this.deps.store.findMedia(input.mediaId);
       if (!media || media.owner_id !== viewerId || media.kind !== input.kind) throw notFound('This media');
+      if (await this.deps.store.isMediaAttached(media.id)) throw validationFailed({ mediaId: 'chat.mediaUsed' });
     }
     const nowMs = this.deps.clock.nowMs();
     let stored: ChatMessageRow;
@@ -181,10 +182,11 @@ export class ChatService {
         true,
       );
     } catch (error) {
-      if (!(error instanceof DuplicateClientIdError)) throw error;
+      if (!(error instanceof DuplicateMessageError)) throw error;
       // The same message sent twice at once (two tabs, or a retry racing its original): one won.
       const winner = await this.deps.store.findBySenderClientId(viewerId, input.clientId);
-      if (!winner) throw error;
+      // Otherwise the unique key that stopped it was the media's: two messages raced for one upload.
+      if (!winner) throw validationFailed({ mediaId: 'chat.mediaUsed' });
       return this.presentOriginal(winner, input.conversationId);
     }
     const view = presentMessage(stored, media);
@@ -204,8 +206,10 @@ export class ChatService {
     );
     if (moved === null) return;
     const event = { type: 'receipt', conversationId, userId: viewerId, kind, seq: moved };
+    const peerId = membership.peer?.user_id;
+    const peerMayKnow = peerId !== undefined && (await this.deps.blocks.canInteract(viewerId, peerId));
     // The viewer's other devices clear their unread badges on a read.
-    const audience = [membership.peer?.user_id, kind === 'read' ? viewerId : undefined];
+    const audience = [peerMayKnow ? peerId : undefined, kind === 'read' ? viewerId : undefined];
     for (const userId of audience) if (userId) await this.deps.hub.publish(userTopic(userId), event);
   }
 

@@ -24,10 +24,10 @@ export interface MembershipRow {
 
 export type NewMessageRow = Omit<ChatMessageRow, 'seq'>;
 
-export class DuplicateClientIdError extends Error {
+export class DuplicateMessageError extends Error {
   constructor() {
-    super('A message with this client id exists.');
-    this.name = 'DuplicateClientIdError';
+    super('A message with this client id, or with this media, exists.');
+    this.name = 'DuplicateMessageError';
   }
 }
 
@@ -75,8 +75,9 @@ export class ChatStore {
             members.map((userId) => ({
               conversation_id: conversation.id,
               user_id: userId,
-              delivered_seq: 0,
-              read_seq: 0,
+              // The starter's own notice (sequence 1) is not news to them.
+              delivered_seq: userId === firstMessage.sender_id ? 1 : 0,
+              read_seq: userId === firstMessage.sender_id ? 1 : 0,
               joined_at: conversation.created_at,
             })),
           )
@@ -163,7 +164,7 @@ export class ChatStore {
 
   /**
    * Stores a message under the conversation's next sequence number; the sender has read everything
-   * before their own message. Throws DuplicateClientIdError when the client id is taken.
+   * before their own message. Throws DuplicateMessageError when the client id is taken.
    */
   async append(message: NewMessageRow, senderReads: boolean): Promise<ChatMessageRow> {
     try {
@@ -173,7 +174,7 @@ export class ChatStore {
         return stored;
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new DuplicateClientIdError();
+      if (isUniqueViolation(error)) throw new DuplicateMessageError();
       throw error;
     }
   }
@@ -199,6 +200,7 @@ export class ChatStore {
         .returningAll()
         .executeTakeFirstOrThrow();
       const stored = await this.appendInTransaction(trx, notice);
+      if (notice.sender_id) await this.raiseCursors(trx, stored, notice.sender_id);
       return { recalled, notice: stored, mediaId: original.media_id };
     });
   }
@@ -315,6 +317,15 @@ export class ChatStore {
 
   async deleteMedia(mediaId: string): Promise<void> {
     await this.db.deleteFrom('chat_media').where('id', '=', mediaId).execute();
+  }
+
+  async isMediaAttached(mediaId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('chat_messages')
+      .select('id')
+      .where('media_id', '=', mediaId)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   /** True when the user is in a conversation that holds a message with this media. */

@@ -73,6 +73,24 @@ export class Connection {
     this.socket.uncork();
   }
 
+  /**
+   * Resolves once the socket has room again (its buffer below a quarter of the cap), or the
+   * connection ended: a producer of many frames (a replay) waits here instead of tripping the cap.
+   */
+  writable(): Promise<void> {
+    this.flush();
+    if (!this.isOpen || this.socket.writableLength < this.maxBufferedBytes / 4) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        this.socket.off('drain', done);
+        this.socket.off('close', done);
+        resolve();
+      };
+      this.socket.once('drain', done);
+      this.socket.once('close', done);
+    });
+  }
+
   ping(): void {
     if (this.isOpen) this.ws.ping();
   }
@@ -80,9 +98,9 @@ export class Connection {
   /** Ends the connection with a close code the client can act on. */
   close(code: number, reason: string): void {
     if (this.closed) return;
+    // What was queued (the error events that explain the close) goes out before the close frame.
+    this.flush();
     this.closed = true;
-    this.queue = [];
-    this.queuedBytes = 0;
     this.ws.close(code, reason);
   }
 

@@ -47,6 +47,8 @@ export interface GatewayConnection {
   send(event: unknown): void;
   join(topic: string): Promise<void>;
   leave(topic: string): void;
+  /** Resolves once the connection's outbound buffer has room again: long replays wait here. */
+  writable(): Promise<void>;
 }
 
 export interface GatewayLimits {
@@ -98,11 +100,11 @@ function errorEvent(code: GatewayErrorCode, message: string, extra: Record<strin
   return { type: 'error', code, message, ...extra };
 }
 
-/** The `ref` a failed event is answered with: its own, or a send's client id. */
+/** The `ref` a failed event is answered with: a send's client id (what the outbox knows it by), else its ref. */
 function refOf(event: unknown): string | undefined {
   if (typeof event !== 'object' || event === null) return undefined;
   const record = event as Record<string, unknown>;
-  const ref = record.ref ?? record.clientId;
+  const ref = record.type === 'send' && typeof record.clientId === 'string' ? record.clientId : record.ref;
   return typeof ref === 'string' ? ref.slice(0, 64) : undefined;
 }
 
@@ -209,11 +211,11 @@ export class Gateway {
     }
     if (socket.destroyed) return;
     this.wss.handleUpgrade(request, socket, head, (ws) => {
-      void this.accept(ws, socket, request, identity);
+      this.accept(ws, socket, request, identity);
     });
   }
 
-  private async accept(ws: WebSocket, socket: Duplex, request: IncomingMessage, identity: ConnectionIdentity) {
+  private accept(ws: WebSocket, socket: Duplex, request: IncomingMessage, identity: ConnectionIdentity): void {
     const language = pickLanguage(request.headers['accept-language']);
     const connection = new Connection(
       randomUUID(),
@@ -239,6 +241,7 @@ export class Gateway {
       leave: (topic) => {
         this.deps.hub.leave(connection, topic);
       },
+      writable: () => connection.writable(),
     };
     const state: ConnectionState = {
       connection,
@@ -261,13 +264,8 @@ export class Gateway {
       this.deps.logger.debug({ err: error }, 'websocket error');
     });
     ws.on('close', () => void this.disconnect(state));
-    try {
-      for (const hook of this.connectHooks) await hook(view);
-    } catch (error) {
-      this.deps.logger.error({ err: error }, 'websocket connect hook failed');
-      connection.close(1011, 'try again');
-      return;
-    }
+    // `ready` goes first; the connect hooks (joining the user's topic) run at the head of the
+    // connection's queue, so the client's first sync is handled only once live events flow too.
     view.send({
       type: 'ready',
       protocol: PROTOCOL_VERSION,
@@ -275,6 +273,14 @@ export class Gateway {
       heartbeatIntervalMs: this.limits.heartbeatIntervalMs,
       maxFrameBytes: MAX_FRAME_BYTES,
     });
+    state.queue = (async () => {
+      try {
+        for (const hook of this.connectHooks) await hook(view);
+      } catch (error) {
+        this.deps.logger.error({ err: error }, 'websocket connect hook failed');
+        connection.close(1011, 'try again');
+      }
+    })();
   }
 
   private async disconnect(state: ConnectionState): Promise<void> {
@@ -337,6 +343,8 @@ export class Gateway {
       try {
         await this.revalidate(state);
         if (connection.isOpen) await this.dispatch(view, event);
+      } catch (error) {
+        this.deps.logger.error({ err: error, eventType: event.type }, 'websocket event could not be handled');
       } finally {
         state.queued -= 1;
       }
@@ -401,7 +409,14 @@ export class Gateway {
     const nowMs = this.deps.nowMs();
     if (nowMs - state.revalidatedAtMs < this.limits.revalidateEveryMs) return;
     state.revalidatedAtMs = nowMs;
-    const identity = await this.deps.authenticate(state.request);
+    let identity: ConnectionIdentity | null;
+    try {
+      identity = await this.deps.authenticate(state.request);
+    } catch (error) {
+      // A database hiccup is no proof the session ended: keep the socket, check again next time.
+      this.deps.logger.warn({ err: error }, 'websocket session check failed');
+      return;
+    }
     if (!identity || identity.sessionId !== state.connection.identity.sessionId) {
       state.connection.close(closeCodes.sessionEnded, 'session ended');
     }

@@ -69,7 +69,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['sender_id', 'client_id'])
     .unique()
     .execute();
-  await db.schema.createIndex('chat_messages_media').on('chat_messages').column('media_id').execute();
+  // An upload belongs to one message: recalling it deletes the file, which no other message may show.
+  await db.schema.createIndex('chat_messages_media').on('chat_messages').column('media_id').unique().execute();
 
   await db.schema
     .createTable('chat_hidden_messages')
