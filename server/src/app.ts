@@ -308,7 +308,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerPublicationRoutes(server, publications, config.publicUrl);
   registerPhotoRoutes(server, photos, mediaStorage);
   registerNearbyRoutes(server, nearby, clock);
-  registerChatRoutes(server, chat);
+  registerChatRoutes(server, chat, {
+    httpSends: deps.limiterFactory('chat-http-sends', config.rateLimits.chatHttpSendsPerUser),
+    uploads: deps.limiterFactory('chat-uploads', config.rateLimits.chatUploadsPerUser),
+  });
   server.get('/api/v1/openapi.json', { schema: { hide: true } }, () => server.swagger());
   if (deps.outbox && !config.production) registerDevMailRoutes(server, deps.outbox);
 
@@ -343,6 +346,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const housekeeping = setInterval(() => {
     void sessions.deleteExpired().catch((error: unknown) => {
       deps.logger.error({ err: error }, 'housekeeping failed');
+    });
+    void chat.deleteUnsentMedia().catch((error: unknown) => {
+      deps.logger.error({ err: error }, 'chat media housekeeping failed');
     });
   }, HOUSEKEEPING_INTERVAL_MS);
   housekeeping.unref();

@@ -50,6 +50,9 @@ export interface RateLimits {
   nearbyQueriesPerUser: RateLimitRule;
   nearbyQueriesPerNewUser: RateLimitRule;
   nearbyQueriesPerIp: RateLimitRule;
+  /** Messages sent over HTTP (the socket has its own budget). */
+  chatHttpSendsPerUser: RateLimitRule;
+  chatUploadsPerUser: RateLimitRule;
 }
 
 export interface Config {
@@ -94,6 +97,8 @@ export const defaultRateLimits: RateLimits = {
   nearbyQueriesPerUser: { points: 300, durationSeconds: 60 * 60 },
   nearbyQueriesPerNewUser: { points: 100, durationSeconds: 60 * 60 },
   nearbyQueriesPerIp: { points: 1000, durationSeconds: 60 * 60 },
+  chatHttpSendsPerUser: { points: 120, durationSeconds: 60 },
+  chatUploadsPerUser: { points: 200, durationSeconds: 60 * 60 },
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;

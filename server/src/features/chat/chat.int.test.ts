@@ -263,6 +263,10 @@ describe.each(combos)('chat on $database with the $bus bus', ({ database, bus })
     expect(atBob.statusCode).toBe(200);
     expect(atBob.headers['content-type']).toBe('image/webp');
     expect((await sharp(atBob.rawPayload).metadata()).exif).toBeUndefined();
+    const head = await bob.browser.get(media.url as string, { range: 'bytes=0-11' });
+    expect(head.statusCode).toBe(206);
+    expect(head.headers['content-range']).toBe(`bytes 0-11/${atBob.rawPayload.length}`);
+    expect(head.rawPayload).toEqual(atBob.rawPayload.subarray(0, 12));
     expect((await eve.browser.get(media.url as string)).statusCode).toBe(404);
     expect((await eve.browser.get(`/api/v1/conversations/${conversationId}`)).statusCode).toBe(404);
     expect((await eve.browser.get(`/api/v1/conversations/${conversationId}/messages`)).statusCode).toBe(404);
@@ -338,6 +342,25 @@ describe.each(combos)('chat on $database with the $bus bus', ({ database, bus })
     expect((await bob.browser.get(voice.url as string)).statusCode).toBe(404);
     const after = await t.app.privacy.exportUser(t.database.db, ann.id);
     expect(Object.values(after).every((rows) => rows.length === 0)).toBe(true);
+  });
+
+  it('removes uploads that were never sent after a day', async () => {
+    const ann = await person('Ann');
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
+    const { payload, headers } = multipartBody([{ name: 'file', value: png, filename: 'a.png' }]);
+    const media = (await ann.browser.request('POST', '/api/v1/chat/media', payload, headers)).json();
+    expect((await ann.browser.get(media.url as string)).statusCode).toBe(200);
+    const nowMs = t.clock.nowMs();
+    t.clock.advance(25 * 60 * 60 * 1000);
+    try {
+      expect(await t.app.services.chat.deleteUnsentMedia()).toBeGreaterThanOrEqual(1);
+    } finally {
+      // Presence and sessions of the other tests live on this clock.
+      t.clock.set(nowMs);
+    }
+    expect((await ann.browser.get(media.url as string)).statusCode).toBe(404);
   });
 
   it('shows presence to the people one chats with: online while connected, then offline with a last-seen time', async () => {

@@ -24,6 +24,7 @@ import { z } from 'zod';
 import { AppError, validationFailed } from '../../platform/http/errors.js';
 import { multipartError } from '../../platform/http/multipart.js';
 import type { ZodApp } from '../../platform/http/zod-app.js';
+import type { Limiter } from '../../platform/security/rate-limiter.js';
 import { sniffImageType } from '../photos/index.js';
 import { requireAuth } from '../sessions/index.js';
 import type { ChatService } from './chat.service.js';
@@ -59,7 +60,25 @@ async function readChatUpload(request: FastifyRequest): Promise<{ bytes: Buffer;
   return { bytes, durationText };
 }
 
-export function registerChatRoutes(app: ZodApp, chat: ChatService): void {
+export interface ChatRouteLimits {
+  httpSends: Limiter;
+  uploads: Limiter;
+}
+
+/** The byte range a media request asks for, or null for the whole file (or a range we do not serve). */
+export function parseByteRange(header: string | undefined, sizeBytes: number): { start: number; end: number } | null {
+  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!match || (match[1] === '' && match[2] === '') || sizeBytes === 0) return null;
+  if (match[1] === '') {
+    const suffixBytes = Math.min(Number(match[2]), sizeBytes);
+    return suffixBytes === 0 ? null : { start: sizeBytes - suffixBytes, end: sizeBytes - 1 };
+  }
+  const start = Number(match[1]);
+  const end = match[2] === '' ? sizeBytes - 1 : Math.min(Number(match[2]), sizeBytes - 1);
+  return start <= end && start < sizeBytes ? { start, end } : null;
+}
+
+export function registerChatRoutes(app: ZodApp, chat: ChatService, limits: ChatRouteLimits): void {
   app.get(
     '/api/v1/conversations',
     { schema: { tags: ['chat'], response: { 200: ConversationListViewSchema } } },
@@ -111,7 +130,9 @@ export function registerChatRoutes(app: ZodApp, chat: ChatService): void {
       },
     },
     async (request, reply) => {
-      const message = await chat.send(requireAuth(request).userId, {
+      const userId = requireAuth(request).userId;
+      await limits.httpSends.consume(userId);
+      const message = await chat.send(userId, {
         ...request.body,
         conversationId: request.params.id,
       });
@@ -139,11 +160,18 @@ export function registerChatRoutes(app: ZodApp, chat: ChatService): void {
     { schema: { tags: ['chat'], params: ChatMediaIdParamsSchema } },
     async (request, reply) => {
       const media = await chat.readMedia(requireAuth(request).userId, request.params.id);
-      return reply
+      void reply
         .header('Cache-Control', CHAT_MEDIA_CACHE_CONTROL)
         .header('X-Content-Type-Options', 'nosniff')
-        .type(media.contentType)
-        .send(media.bytes);
+        .header('Accept-Ranges', 'bytes')
+        .type(media.contentType);
+      // Safari plays audio only from servers that answer byte ranges.
+      const range = parseByteRange(request.headers.range, media.bytes.length);
+      if (!range) return reply.send(media.bytes);
+      return reply
+        .code(206)
+        .header('Content-Range', `bytes ${range.start}-${range.end}/${media.bytes.length}`)
+        .send(media.bytes.subarray(range.start, range.end + 1));
     },
   );
 
@@ -170,6 +198,7 @@ export function registerChatRoutes(app: ZodApp, chat: ChatService): void {
       },
       async (request, reply) => {
         const userId = requireAuth(request).userId;
+        await limits.uploads.consume(userId);
         const { bytes, durationText } = await readChatUpload(request);
         if (sniffImageType(bytes) !== null) {
           if (durationText !== null) throw validationFailed({ durationMs: 'field.unknown' });

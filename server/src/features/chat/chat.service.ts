@@ -34,6 +34,8 @@ import { ERASED_PEER, presentConversation, presentMedia, presentMessage, type Pe
 import type { ChatStore } from './chat.store.js';
 import { DuplicateMessageError, pairKey, type MembershipRow, type NewMessageRow } from './chat.store.js';
 
+const UNSENT_MEDIA_TTL_MS = 24 * 60 * 60 * 1000;
+
 export function userTopic(userId: string): string {
   return `user:${userId}`;
 }
@@ -293,6 +295,17 @@ export class ChatService {
     const stored = await this.deps.mediaStorage.read(media.storage_key);
     if (!stored) throw notFound('This media');
     return stored;
+  }
+
+  /** Removes uploads never sent within a day (a draft abandoned, a tab closed): nobody can see them. */
+  async deleteUnsentMedia(): Promise<number> {
+    const cutoffMs = this.deps.clock.nowMs() - UNSENT_MEDIA_TTL_MS;
+    const rows = await this.deps.store.unattachedMediaBefore(cutoffMs, 1000);
+    for (const row of rows) {
+      await this.deps.store.deleteMedia(row.id);
+      await this.deps.mediaStorage.delete(row.storage_key);
+    }
+    return rows.length;
   }
 
   /** Everyone the user has a conversation with (recommendations leave them out). */

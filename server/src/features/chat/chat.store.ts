@@ -319,6 +319,23 @@ export class ChatStore {
     await this.db.deleteFrom('chat_media').where('id', '=', mediaId).execute();
   }
 
+  /** Uploads older than the cutoff that no message holds: abandoned drafts. */
+  async unattachedMediaBefore(cutoffMs: number, limit: number): Promise<ChatMediaRow[]> {
+    return this.db
+      .selectFrom('chat_media')
+      .selectAll()
+      .where('created_at', '<', cutoffMs)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom('chat_messages').select('id').whereRef('chat_messages.media_id', '=', 'chat_media.id'),
+          ),
+        ),
+      )
+      .limit(limit)
+      .execute();
+  }
+
   async isMediaAttached(mediaId: string): Promise<boolean> {
     const row = await this.db
       .selectFrom('chat_messages')
