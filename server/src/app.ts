@@ -80,6 +80,7 @@ import type { Mailer, OutboxMailer } from './platform/mail/mailer.js';
 import { PrivacyRegistry } from './platform/privacy/registry.js';
 import { Gateway, type GatewayLimits } from './platform/realtime/gateway.js';
 import { RealtimeHub } from './platform/realtime/hub.js';
+import { registerGatewayMetrics } from './platform/realtime/metrics.js';
 import { LocalDiskStorage } from './platform/storage/index.js';
 import type { PasswordHasher } from './platform/security/password-hasher.js';
 import type { LimiterFactory } from './platform/security/rate-limiter.js';
@@ -193,7 +194,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   registerCsrfGuard(server, config.publicUrl);
   registerNulGuard(server);
-  registerObservability(server, { metricsToken: config.metricsToken, production: config.production });
+  const metrics = registerObservability(server, { metricsToken: config.metricsToken, production: config.production });
 
   const policy = new PolicyService(deps.policyDocuments);
   const accountsStore = new CachingAccountsStore(database.db, deps.bus, clock);
@@ -338,6 +339,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     limits: { events: config.socketEvents, ...deps.gatewayLimits },
   });
   registerChatGateway({ gateway, chat, presence, blocks });
+  registerGatewayMetrics(metrics, gateway);
   sessions.onEnded((event) => {
     gateway.closeSessions(event.sessionIds);
   });

@@ -413,5 +413,9 @@ describe.each(combos)('chat on $database with the $bus bus', ({ database, bus })
     await socket.next(isType('pong', (event) => event.ref === 'still-alive'));
     socket.send('x'.repeat(70 * 1024));
     expect(await socket.closed()).toBe(1009);
+    const metrics = (await ann.browser.get('/metrics')).body;
+    expect(metrics).toMatch(/ws_errors_total\{code="MALFORMED_FRAME"\} [1-9]/);
+    expect(metrics).toMatch(/ws_events_total\{type="ping"\} [1-9]/);
+    expect(metrics).toMatch(/ws_connections \d+/);
   });
 });

@@ -8,13 +8,14 @@ import { describeRequest } from '../logging/request-meta.js';
 import { AppError } from './errors.js';
 
 /**
+ * Returns the registry, so parts that are not requests (the chat socket) add their metrics to it.
  * `metricsToken`: when set, /metrics answers only `Authorization: Bearer <token>`; in production
  * without a token it is not served at all, since request counts by route are operational data.
  */
 export function registerObservability(
   app: FastifyInstance,
   options: { metricsToken?: string; production: boolean },
-): void {
+): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -52,7 +53,7 @@ export function registerObservability(
     done();
   });
 
-  if (options.production && !options.metricsToken) return;
+  if (options.production && !options.metricsToken) return registry;
   const expected = options.metricsToken ? `Bearer ${options.metricsToken}` : undefined;
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     if (expected !== undefined && request.headers.authorization !== expected) {
@@ -61,4 +62,5 @@ export function registerObservability(
     void reply.type(registry.contentType);
     return registry.metrics();
   });
+  return registry;
 }

@@ -97,7 +97,7 @@ interface ConnectionState {
 }
 
 function errorEvent(code: GatewayErrorCode, message: string, extra: Record<string, unknown> = {}) {
-  return { type: 'error', code, message, ...extra };
+  return { type: 'error', code, message, ...extra } as const;
 }
 
 /** The `ref` a failed event is answered with: a send's client id (what the outbox knows it by), else its ref. */
@@ -116,7 +116,23 @@ function refuseHandshake(socket: Duplex, status: number, statusText: string, cod
   );
 }
 
+type ErrorEvent = ReturnType<typeof errorEvent>;
+
+/** Running totals for the metrics endpoint. */
+export interface GatewayStats {
+  eventsByType: Map<string, number>;
+  errorsByCode: Map<string, number>;
+  slowConsumersDropped: number;
+  heartbeatTimeouts: number;
+}
+
 export class Gateway {
+  readonly stats: GatewayStats = {
+    eventsByType: new Map(),
+    errorsByCode: new Map(),
+    slowConsumersDropped: 0,
+    heartbeatTimeouts: 0,
+  };
   private readonly limits: GatewayLimits;
   private readonly wss: WebSocketServer;
   private readonly states = new Map<string, ConnectionState>();
@@ -225,6 +241,7 @@ export class Gateway {
       this.deps.hub,
       this.limits.maxBufferedBytes,
       (dropped) => {
+        this.stats.slowConsumersDropped += 1;
         this.deps.logger.warn({ userId: dropped.identity.userId }, 'websocket dropped: slow consumer');
         dropped.terminate();
       },
@@ -304,7 +321,7 @@ export class Gateway {
     connection.answeredPing = true;
     const parsed = this.parse(data, isBinary);
     if ('error' in parsed) {
-      view.send(parsed.error);
+      this.sendError(view, parsed.error);
       state.malformedInRow += 1;
       if (state.malformedInRow >= this.limits.maxConsecutiveMalformed) {
         connection.close(closeCodes.protocolViolation, 'too many malformed frames');
@@ -315,7 +332,8 @@ export class Gateway {
     const result = ClientEventSchema.safeParse(rawEvent);
     if (!result.success) {
       state.malformedInRow += 1;
-      view.send(
+      this.sendError(
+        view,
         errorEvent('VALIDATION_FAILED', 'This event has fields that need attention.', {
           ref: refOf(rawEvent),
           fields: fieldsFromIssues(result.error.issues, view.language),
@@ -330,7 +348,8 @@ export class Gateway {
     const event = result.data;
     const waitMs = this.buckets.take(connection.identity.userId);
     if (waitMs > 0 || state.queued >= this.limits.maxQueuedEvents) {
-      view.send(
+      this.sendError(
+        view,
         errorEvent('RATE_LIMITED', 'Too many events. Slow down.', {
           ref: refOf(event),
           retryAfterMs: Math.max(waitMs, 100),
@@ -351,7 +370,7 @@ export class Gateway {
     });
   }
 
-  private parse(data: RawData, isBinary: boolean): { value: unknown } | { error: object } {
+  private parse(data: RawData, isBinary: boolean): { value: unknown } | { error: ErrorEvent } {
     if (isBinary) return { error: errorEvent('MALFORMED_FRAME', 'Frames are JSON text, not binary.') };
     const bytes = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? Buffer.from(data) : data;
     const text = bytes.toString('utf8');
@@ -375,16 +394,22 @@ export class Gateway {
     return { value };
   }
 
+  private sendError(view: GatewayConnection, event: ErrorEvent): void {
+    this.stats.errorsByCode.set(event.code, (this.stats.errorsByCode.get(event.code) ?? 0) + 1);
+    view.send(event);
+  }
+
   private async dispatch(view: GatewayConnection, event: ClientEvent): Promise<void> {
+    this.stats.eventsByType.set(event.type, (this.stats.eventsByType.get(event.type) ?? 0) + 1);
     const handler = this.handlers.get(event.type);
     if (!handler) {
-      view.send(errorEvent('UNKNOWN_EVENT', `Nothing handles ${event.type} here.`, { ref: refOf(event) }));
+      this.sendError(view, errorEvent('UNKNOWN_EVENT', `Nothing handles ${event.type} here.`, { ref: refOf(event) }));
       return;
     }
     try {
       await handler(view, event);
     } catch (error) {
-      view.send(this.toErrorEvent(error, event, view.language));
+      this.sendError(view, this.toErrorEvent(error, event, view.language));
     }
   }
 
@@ -426,6 +451,7 @@ export class Gateway {
     for (const state of this.states.values()) {
       const { connection } = state;
       if (!connection.answeredPing) {
+        this.stats.heartbeatTimeouts += 1;
         connection.terminate();
         continue;
       }
