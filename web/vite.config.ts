@@ -37,7 +37,7 @@ export default defineConfig({
   plugins: [react(), precompress()],
   server: {
     // The Host header is kept, so the server sees the same origin the browser does.
-    proxy: { '/api': apiServer, '/dev': apiServer },
+    proxy: { '/api': apiServer, '/dev': apiServer, '/ws': { target: apiServer, ws: true } },
   },
   build: {
     outDir: 'dist',

@@ -1,7 +1,8 @@
-/** The app's providers, outermost first: toasts, the signed-in account, then the router. */
+/** The app's providers, outermost first: toasts, the signed-in account, its chat, then the router. */
 import { RouterProvider } from 'react-router';
 import { ToastProvider } from '../components';
 import { AuthProvider } from '../features/accounts';
+import { ChatProvider } from '../features/chat';
 import { router } from './router';
 import './app.css';
 
@@ -9,7 +10,9 @@ export function App() {
   return (
     <ToastProvider>
       <AuthProvider>
-        <RouterProvider router={router} />
+        <ChatProvider>
+          <RouterProvider router={router} />
+        </ChatProvider>
       </AuthProvider>
     </ToastProvider>
   );

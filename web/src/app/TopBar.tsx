@@ -1,12 +1,13 @@
 /**
  * The bar on every page: the app's name (home), the language switcher and, when signed in, People
- * nearby, settings and sign out.
+ * nearby, chats (with the unread count), settings and sign out.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { Avatar, Button, Icon, useToast } from '../components';
 import { useAuth } from '../features/accounts';
+import { useUnreadCount } from '../features/chat';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 export function TopBar() {
@@ -14,6 +15,7 @@ export function TopBar() {
   const { me, signOut } = useAuth();
   const toast = useToast();
   const [signingOut, setSigningOut] = useState(false);
+  const unread = useUnreadCount();
 
   const handleSignOut = async () => {
     setSigningOut(true);
@@ -38,10 +40,25 @@ export function TopBar() {
         </Link>
         <div className="topbar__actions">
           {me && (
-            <nav aria-label={t('shell.mainNav')}>
+            <nav className="topbar__nav" aria-label={t('shell.mainNav')}>
               <NavLink to="/nearby" className="topbar__nav-link">
                 <Icon name="users" size={20} />
                 <span className="topbar__nav-label">{t('nearby.nav')}</span>
+              </NavLink>
+              <NavLink
+                to="/chats"
+                className="topbar__nav-link"
+                aria-label={unread > 0 ? t('chat.navUnread', { count: unread }) : undefined}
+              >
+                <span className="topbar__nav-icon">
+                  <Icon name="message" size={20} />
+                  {unread > 0 && (
+                    <span className="topbar__badge" aria-hidden="true">
+                      {unread > 99 ? '99+' : unread}
+                    </span>
+                  )}
+                </span>
+                <span className="topbar__nav-label">{t('chat.nav')}</span>
               </NavLink>
             </nav>
           )}

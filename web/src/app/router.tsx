@@ -10,6 +10,7 @@ import {
   VerifyEmailPage,
 } from '../features/accounts';
 import { BlockedPage } from '../features/blocks';
+import { ChatsLayout, ConversationRoute, PickConversation } from '../features/chat';
 import { PrivacyPage } from '../features/consents';
 import { HomeRoute } from '../features/home';
 import { NearbyPage } from '../features/nearby';
@@ -68,6 +69,18 @@ export const router = createBrowserRouter([
                 <NearbyPage />
               </RequireSignedIn>
             ),
+          },
+          {
+            path: 'chats',
+            element: (
+              <RequireSignedIn>
+                <ChatsLayout />
+              </RequireSignedIn>
+            ),
+            children: [
+              { index: true, element: <PickConversation /> },
+              { path: ':conversationId', element: <ConversationRoute /> },
+            ],
           },
           {
             path: 'users/:userId',

@@ -1,4 +1,5 @@
 /** English UI text. The shape of this object is the contract every other language must fill. */
+import { enChat } from './en.chat';
 import { enNearby } from './en.nearby';
 import { enProfiles } from './en.profiles';
 import { enSafety } from './en.safety';
@@ -76,7 +77,7 @@ export const en = {
   },
   home: {
     greeting: 'Hi, {{name}}',
-    lead: 'Welcome to Airtalk. See who’s nearby and make your account yours; chats and live rooms are on their way.',
+    lead: 'Welcome to Airtalk. See who’s nearby, say hello, and make your account yours; live rooms are on their way.',
     accountHeading: 'Your account',
     verifyTitle: 'Confirm your email',
     verifyBody: 'We sent a link to {{email}}. Open it to confirm this address is yours.',
@@ -218,8 +219,10 @@ export const en = {
       },
       microphone: {
         label: 'Microphone',
-        allows: 'Lets you speak in live audio rooms and calls. It is used only while you are in a room or call.',
-        whenOff: 'Off: You can still listen in audio rooms and chat by text, but you can’t speak or call.',
+        allows:
+          'Lets you record voice messages and speak in live audio rooms and calls. It is used only while you record, or while you are in a room or call.',
+        whenOff:
+          'Off: You can still listen to voice messages and audio rooms and chat by text, but you can’t record, speak or call.',
       },
       marketing_email: {
         label: 'Marketing emails',
@@ -252,6 +255,7 @@ export const en = {
   ...enProfiles,
   ...enNearby,
   ...enSafety,
+  ...enChat,
   notFound: {
     title: 'Page not found',
     body: 'We couldn’t find that page. It may have moved, or the link may be mistyped.',

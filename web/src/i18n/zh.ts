@@ -1,5 +1,6 @@
 /** Simplified Chinese UI text; typed against the English shape so no key can be missing. */
 import type { Messages } from './en';
+import { zhChat } from './zh.chat';
 import { zhNearby } from './zh.nearby';
 import { zhProfiles } from './zh.profiles';
 import { zhSafety } from './zh.safety';
@@ -77,7 +78,7 @@ export const zh: Messages = {
   },
   home: {
     greeting: '你好，{{name}}',
-    lead: '欢迎来到 Airtalk。看看附近有谁，再把你的账号设置好吧；聊天和直播间即将上线。',
+    lead: '欢迎来到 Airtalk。看看附近有谁，打个招呼，再把你的账号设置好吧；直播间即将上线。',
     accountHeading: '你的账号',
     verifyTitle: '请验证你的邮箱',
     verifyBody: '我们已向 {{email}} 发送了一个链接，打开它即可确认这是你的邮箱。',
@@ -217,8 +218,8 @@ export const zh: Messages = {
       },
       microphone: {
         label: '麦克风',
-        allows: '让你在语音直播间和通话中发言。仅在你身处直播间或通话中时使用。',
-        whenOff: '关闭后：你仍可以在直播间收听和文字聊天，但无法发言或通话。',
+        allows: '让你录制语音消息，并在语音直播间和通话中发言。仅在你录音、身处直播间或通话中时使用。',
+        whenOff: '关闭后：你仍可以收听语音消息和直播间、用文字聊天，但无法录音、发言或通话。',
       },
       marketing_email: {
         label: '营销邮件',
@@ -250,6 +251,7 @@ export const zh: Messages = {
   ...zhProfiles,
   ...zhNearby,
   ...zhSafety,
+  ...zhChat,
   notFound: {
     title: '页面不存在',
     body: '找不到这个页面，它可能已被移动，或者链接有误。',

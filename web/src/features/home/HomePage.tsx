@@ -1,14 +1,16 @@
-/** The signed-in home: a greeting, the email reminder while it is needed, People nearby, and the account's settings. */
+/** The signed-in home: a greeting, the email reminder while it is needed, People nearby and chats, and the account's settings. */
 import { useTranslation } from 'react-i18next';
-import { Avatar, Icon, List, ListIcon, ListItem } from '../../components';
+import { Avatar, Badge, Icon, List, ListIcon, ListItem } from '../../components';
 import { useDocumentTitle } from '../../lib';
 import { useMe, VerifyEmailBanner } from '../accounts';
+import { useUnreadCount } from '../chat';
 import { SettingsLinks } from '../settings';
 import './HomePage.css';
 
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
+  const unread = useUnreadCount();
   useDocumentTitle(undefined);
   return (
     <div className="page">
@@ -30,6 +32,17 @@ export function HomePage() {
           }
           title={t('nearby.homeTitle')}
           subtitle={t('nearby.homeHint')}
+        />
+        <ListItem
+          to="/chats"
+          leading={
+            <ListIcon>
+              <Icon name="message" />
+            </ListIcon>
+          }
+          title={t('chat.homeTitle')}
+          subtitle={t('chat.homeHint')}
+          trailing={unread > 0 ? <Badge>{t('chat.list.unread', { count: unread })}</Badge> : undefined}
         />
       </List>
       <SettingsLinks heading={t('home.accountHeading')} />

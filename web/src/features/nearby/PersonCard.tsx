@@ -1,12 +1,14 @@
 /**
  * One person in the nearby grid: avatar with an online dot, nickname and age, distance band (or
  * "In your area") and the interests we share. The whole card is one link, named by the nickname
- * alone, with the rest as its description, so screen readers hear the name first.
+ * alone, with the rest as its description, so screen readers hear the name first; a round
+ * "Message" button in its corner starts a chat.
  */
 import type { Language, NearbyPersonView } from '@airtalk/contracts';
 import { useTranslation } from 'react-i18next';
 import { Icon, Tag } from '../../components';
 import { localeFor } from '../../lib';
+import { MessageButton } from '../chat';
 import { PersonLink } from './PersonLink';
 import { useNearbyWords } from './useNearbyWords';
 import { distanceLabel } from './why';
@@ -51,6 +53,14 @@ export function PersonCard({ person }: { person: NearbyPersonView }) {
           </span>
         )}
       </PersonLink>
+      <MessageButton
+        userId={person.userId}
+        nickname={person.nickname}
+        variant="secondary"
+        size="md"
+        iconOnly
+        className="person-card__message"
+      />
     </li>
   );
 }

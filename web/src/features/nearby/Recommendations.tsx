@@ -1,6 +1,6 @@
 /**
  * "Chat friends for you": a row of people picked for what we have in common, each with a one-line
- * why ("2 shared interests · < 1 km"). Says nothing while loading or when there is no one to suggest;
+ * why ("2 shared interests · < 1 km") and a button to message them. Says nothing while loading or when there is no one to suggest;
  * refusals are left to the list, which explains them.
  */
 import type { RecommendationView } from '@airtalk/contracts';
@@ -8,6 +8,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadFailed } from '../../components';
 import { isApiError, useDescribeError, useResource } from '../../lib';
+import { MessageButton } from '../chat';
 import { fetchRecommendations } from './api';
 import { PersonLink } from './PersonLink';
 import { useNearbyWords } from './useNearbyWords';
@@ -81,6 +82,14 @@ function RecommendationCard({ recommendation }: { recommendation: Recommendation
           </span>
         )}
       </PersonLink>
+      <MessageButton
+        userId={recommendation.userId}
+        nickname={recommendation.nickname}
+        variant="secondary"
+        size="md"
+        iconOnly
+        className="recommendation__message"
+      />
     </li>
   );
 }

@@ -1,6 +1,6 @@
 /**
- * /users/:userId: someone's profile, with Block and Report; my own, with Edit profile. Unknown
- * people and people on either side of a block get the same "not available" page.
+ * /users/:userId: someone's profile, with Message, Block and Report; my own, with Edit profile.
+ * Unknown people and people on either side of a block get the same "not available" page.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { Button, ButtonLink, Icon, LoadFailed, Loading } from '../../components'
 import { isApiError, useDescribeError, useDocumentTitle, useResource } from '../../lib';
 import { useMe } from '../accounts';
 import { BlockedNotice, BlockSheet } from '../blocks';
+import { MessageButton } from '../chat';
 import { ReportSheet } from '../reports';
 import { fetchProfile } from './api';
 import { ProfileDetails } from './ProfileDetails';
@@ -73,6 +74,7 @@ function ProfilePage({ userId }: { userId: string }) {
     </ButtonLink>
   ) : (
     <>
+      <MessageButton userId={person.userId} nickname={person.nickname} />
       <Button
         variant="secondary"
         size="sm"
