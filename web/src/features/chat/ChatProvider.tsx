@@ -3,8 +3,6 @@
  * out, shared by every screen; the unread count goes into the page title from here.
  */
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useToast } from '../../components';
 import { setUnreadInTitle } from '../../lib';
 import { useAuth } from '../accounts';
 import { ChatClient, type ChatSnapshot } from './client';
@@ -13,12 +11,9 @@ const ChatContext = createContext<ChatClient | null>(null);
 
 const NO_SUBSCRIPTION = () => () => undefined;
 const NO_UNREAD = () => 0;
-const NOT_ENDED = () => false;
 
 export function ChatProvider({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
-  const toast = useToast();
-  const { me, refresh } = useAuth();
+  const { me } = useAuth();
   const userId = me?.id ?? null;
   const client = useMemo(() => (userId === null ? null : new ChatClient(userId)), [userId]);
 
@@ -34,17 +29,6 @@ export function ChatProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setUnreadInTitle(unread);
   }, [unread]);
-
-  const sessionEnded = useSyncExternalStore(
-    client?.subscribe ?? NO_SUBSCRIPTION,
-    client ? () => client.getSnapshot().status === 'ended' : NOT_ENDED,
-  );
-  useEffect(() => {
-    if (!sessionEnded) return;
-    toast(t('errors.sessionEnded'), 'info');
-    // Asking who is signed in finds the session gone, and the pages go to sign-in.
-    void refresh().catch(() => undefined);
-  }, [sessionEnded, refresh, t, toast]);
 
   return <ChatContext.Provider value={client}>{children}</ChatContext.Provider>;
 }

@@ -16,7 +16,7 @@ import { hasMicrophoneConsent } from './api';
 import { useChatClient, useChatSnapshot } from './ChatProvider';
 import { Composer } from './Composer';
 import { ConnectionNotice } from './ConnectionNotice';
-import type { PhotoToOpen } from './MessageBubble';
+import { isRetryable, type PhotoToOpen } from './MessageBubble';
 import { MessageList, type Selection } from './MessageList';
 import { MicrophoneConsentSheet } from './MicrophoneConsentSheet';
 import type { OutboxEntry } from './outbox';
@@ -296,7 +296,7 @@ function OpenConversation({ conversation, titleId }: { conversation: Conversatio
         <div className="message-actions">
           {selection?.type === 'entry' ? (
             <>
-              {selection.entry.state === 'failed' && (
+              {isRetryable(selection.entry) && (
                 <Button
                   variant="secondary"
                   block

@@ -200,6 +200,11 @@ export function MessageBubble({
   );
 }
 
+/** A refusal that no retry can change (a block, an account gone) offers no retry. */
+export function isRetryable(entry: OutboxEntry): boolean {
+  return entry.state === 'failed' && entry.error?.code !== 'CANNOT_MESSAGE';
+}
+
 interface EntryBubbleProps extends CommonProps {
   entry: OutboxEntry;
   onRetry: () => void;
@@ -230,6 +235,7 @@ export function EntryBubble({ entry, onActions, onOpenPhoto, onRetry }: EntryBub
   const failed = entry.state === 'failed';
   // The server wants the microphone consent first: the way forward is granting it, then the retry.
   const needsConsent = entry.error?.code === 'CONSENT_REQUIRED';
+  const retryable = isRetryable(entry);
   const meta = failed ? (
     <Icon name="alert" size={14} />
   ) : (
@@ -250,15 +256,17 @@ export function EntryBubble({ entry, onActions, onOpenPhoto, onRetry }: EntryBub
             <span>
               {t('chat.message.failed')} {entry.error ? describeError(entry.error) : null}
             </span>
-            <Button
-              variant="ghost"
-              size="sm"
-              icon={<Icon name={needsConsent ? 'mic' : 'retry'} size={16} />}
-              aria-label={needsConsent ? undefined : t('chat.message.retryLabel')}
-              onClick={onRetry}
-            >
-              {needsConsent ? t('chat.voice.allowAndRetry') : t('chat.message.retry')}
-            </Button>
+            {retryable && (
+              <Button
+                variant="ghost"
+                size="sm"
+                icon={<Icon name={needsConsent ? 'mic' : 'retry'} size={16} />}
+                aria-label={needsConsent ? undefined : t('chat.message.retryLabel')}
+                onClick={onRetry}
+              >
+                {needsConsent ? t('chat.voice.allowAndRetry') : t('chat.message.retry')}
+              </Button>
+            )}
           </div>
         ) : uploading ? (
           <div className="bubble-row__upload">

@@ -6,7 +6,7 @@
  */
 import { PRESENCE_WATCH_MAX, type ConversationView, type MessageView } from '@airtalk/contracts';
 import { ApiError, isApiError } from '../../lib';
-import { alertNewMessage, alertsEnabled, setAlertsEnabled } from './alerts';
+import { alertNewMessage, alertsEnabled, prepareAudio, setAlertsEnabled } from './alerts';
 import {
   deleteMessageForMe,
   fetchConversation,
@@ -37,6 +37,11 @@ import type { LocalMedia, OutboxEntry } from './outbox';
 export const TYPING_SHOWN_MS = 5000;
 /** While typing goes on, the other person is told again this often, no more. */
 export const TYPING_RESEND_MS = 3000;
+/**
+ * After the gateway says the session ended, the app checks it this much later: signing out on
+ * purpose ends the socket's session too, and by then has stopped this client without a word.
+ */
+const SESSION_END_CHECK_MS = 1500;
 
 export interface ChatSnapshot {
   me: string;
@@ -81,6 +86,7 @@ export class ChatClient {
   /** Reads noted while the socket was down, sent when it is back. */
   private readonly pendingReads = new Map<string, number>();
   private listLoad: AbortController | null = null;
+  private sessionEndCheck: ReturnType<typeof setTimeout> | null = null;
 
   constructor(me: string, openSocket: () => SocketLike = () => new WebSocket(socketUrl())) {
     this.state = {
@@ -116,6 +122,9 @@ export class ChatClient {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     document.addEventListener('visibilitychange', this.onVisibilityChange);
+    // Sound needs a gesture after every page load: the first tap or key wakes the audio for the alerts.
+    window.addEventListener('pointerdown', this.onFirstGesture, { once: true });
+    window.addEventListener('keydown', this.onFirstGesture, { once: true });
     this.connection.start();
     this.reloadList();
   }
@@ -124,7 +133,11 @@ export class ChatClient {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    window.removeEventListener('pointerdown', this.onFirstGesture);
+    window.removeEventListener('keydown', this.onFirstGesture);
     this.connection.stop();
+    if (this.sessionEndCheck !== null) clearTimeout(this.sessionEndCheck);
+    this.sessionEndCheck = null;
     this.listLoad?.abort();
     for (const controller of this.uploads.values()) controller.abort();
     for (const timer of this.typingTimers.values()) clearTimeout(timer);
@@ -295,6 +308,12 @@ export class ChatClient {
     this.connection.networkLost();
   };
 
+  private readonly onFirstGesture = () => {
+    window.removeEventListener('pointerdown', this.onFirstGesture);
+    window.removeEventListener('keydown', this.onFirstGesture);
+    if (this.state.alertsEnabled) prepareAudio();
+  };
+
   private readonly onVisibilityChange = () => {
     this.readIfLooking();
   };
@@ -336,7 +355,9 @@ export class ChatClient {
       }
       case 'sendFailed':
         if (notice.error.code === 'CANNOT_MESSAGE') {
+          // A block or an erased account: the composer closes, and the server's view says what else changed.
           this.updateConversation(notice.entry.conversationId, (view) => ({ ...view, canSend: false }));
+          this.fetchConversationView(notice.entry.conversationId);
         }
         return;
       case 'receipt': {
@@ -364,7 +385,11 @@ export class ChatClient {
         this.watchPeers();
         return;
       case 'sessionEnded':
-        // The status says 'ended'; the app signs the person out from there.
+        // Any request now answers 401, which the app already turns into "your session ended" and sign-in.
+        this.sessionEndCheck = setTimeout(() => {
+          this.sessionEndCheck = null;
+          this.reloadList();
+        }, SESSION_END_CHECK_MS);
         return;
     }
   }

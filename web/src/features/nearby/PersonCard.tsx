@@ -57,7 +57,7 @@ export function PersonCard({ person }: { person: NearbyPersonView }) {
         userId={person.userId}
         nickname={person.nickname}
         variant="secondary"
-        size="md"
+        size="sm"
         iconOnly
         className="person-card__message"
       />

@@ -86,7 +86,7 @@ function RecommendationCard({ recommendation }: { recommendation: Recommendation
         userId={recommendation.userId}
         nickname={recommendation.nickname}
         variant="secondary"
-        size="md"
+        size="sm"
         iconOnly
         className="recommendation__message"
       />
