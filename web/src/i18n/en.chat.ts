@@ -50,7 +50,6 @@ export const enChat = {
       beginning: 'This is the beginning of your chat.',
       emptyTitle: 'Say hello to {{name}}',
       emptyBody: 'Be kind, and keep contact details to yourselves until you trust each other.',
-      jumpToLatest: 'Jump to the newest message',
       newMessages: 'New messages',
       log: 'Messages with {{name}}',
       announce: '{{name}}: {{text}}',
@@ -60,7 +59,6 @@ export const enChat = {
       startedByPeer: '{{name}} started this chat',
     },
     message: {
-      you: 'You',
       sentAt: 'Sent at {{time}}',
       sending: 'Sending…',
       uploading: 'Uploading… {{percent}}%',
@@ -108,7 +106,6 @@ export const enChat = {
       consentWithdraw: 'You can turn this off at any time in Privacy settings.',
       consentBrowser: 'Your browser will ask you too.',
       consentAllow: 'Allow microphone',
-      consentRequired: 'Voice messages need the microphone permission.',
       allowAndRetry: 'Allow microphone',
     },
     composer: {

@@ -52,7 +52,6 @@ export const zhChat: typeof enChat = {
       beginning: '这是你们聊天的开始。',
       emptyTitle: '和 {{name}} 打个招呼吧',
       emptyBody: '友善交流；在彼此信任之前，请不要透露联系方式。',
-      jumpToLatest: '跳到最新消息',
       newMessages: '新消息',
       log: '与 {{name}} 的消息',
       announce: '{{name}}：{{text}}',
@@ -62,7 +61,6 @@ export const zhChat: typeof enChat = {
       startedByPeer: '{{name}} 发起了这个聊天',
     },
     message: {
-      you: '我',
       sentAt: '发送于 {{time}}',
       sending: '正在发送…',
       uploading: '正在上传… {{percent}}%',
@@ -109,7 +107,6 @@ export const zhChat: typeof enChat = {
       consentWithdraw: '你可以随时在“隐私”设置中关闭。',
       consentBrowser: '浏览器也会询问你是否允许。',
       consentAllow: '允许使用麦克风',
-      consentRequired: '发送语音消息需要麦克风权限。',
       allowAndRetry: '允许使用麦克风',
     },
     composer: {

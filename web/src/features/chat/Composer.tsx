@@ -188,6 +188,7 @@ export function Composer({ conversationId, onNeedMicrophone }: ComposerProps) {
               variant="ghost"
               size="sm"
               className="composer__cancel"
+              aria-label={t('chat.voice.cancel')}
               onClick={() => {
                 recorder.finish(false);
               }}

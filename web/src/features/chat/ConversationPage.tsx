@@ -5,7 +5,7 @@
  * to screen readers.
  */
 import { RECALL_WINDOW_MS, type ConversationView } from '@airtalk/contracts';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Avatar, Button, ButtonLink, Icon, LoadFailed, Loading, Sheet, useToast } from '../../components';
@@ -41,7 +41,6 @@ function ConversationPage({ conversationId }: { conversationId: string }) {
   const words = useChatWords();
   const conversation = chat.conversations.get(conversationId);
   const thread = chat.threads.get(conversationId);
-  const titleId = useId();
   const name = conversation ? words.peerName(conversation) : '';
   useDocumentTitle(conversation ? name : t('chat.title'));
 
@@ -86,7 +85,7 @@ function ConversationPage({ conversationId }: { conversationId: string }) {
       </div>
     );
   }
-  return <OpenConversation conversation={conversation} titleId={titleId} />;
+  return <OpenConversation conversation={conversation} />;
 }
 
 function BackToChats() {
@@ -99,7 +98,7 @@ function BackToChats() {
   );
 }
 
-function OpenConversation({ conversation, titleId }: { conversation: ConversationView; titleId: string }) {
+function OpenConversation({ conversation }: { conversation: ConversationView }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const toast = useToast();
@@ -245,9 +244,7 @@ function OpenConversation({ conversation, titleId }: { conversation: Conversatio
           {online && <span className="online-dot" aria-hidden="true" />}
         </span>
         <div className="conversation__who">
-          <h1 id={titleId} className="conversation__name">
-            {name}
-          </h1>
+          <h1 className="conversation__name">{name}</h1>
           <p className={typing ? 'conversation__presence conversation__presence--typing' : 'conversation__presence'}>
             {presence}
           </p>
@@ -272,7 +269,6 @@ function OpenConversation({ conversation, titleId }: { conversation: Conversatio
           thread={thread}
           entries={entries}
           me={chat.me}
-          labelledBy={titleId}
           onLoadOlder={loadOlder}
           onSelect={select}
           onRetry={retry}

@@ -30,7 +30,6 @@ interface MessageListProps {
   thread: ThreadState;
   entries: readonly OutboxEntry[];
   me: string;
-  labelledBy: string;
   onLoadOlder: () => void;
   onSelect: (selection: Selection) => void;
   onRetry: (entry: OutboxEntry) => void;
@@ -42,7 +41,6 @@ export function MessageList({
   thread,
   entries,
   me,
-  labelledBy,
   onLoadOlder,
   onSelect,
   onRetry,
@@ -221,7 +219,7 @@ export function MessageList({
         className="thread__scroller"
         tabIndex={0}
         role="region"
-        aria-labelledby={labelledBy}
+        aria-label={t('chat.conversation.log', { name: peerName })}
         onScroll={(event) => {
           const scroller = event.currentTarget;
           atBottom.current = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < AT_BOTTOM_PX;
