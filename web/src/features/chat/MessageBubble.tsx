@@ -236,6 +236,8 @@ export function EntryBubble({ entry, onActions, onOpenPhoto, onRetry }: EntryBub
   // The server wants the microphone consent first: the way forward is granting it, then the retry.
   const needsConsent = entry.error?.code === 'CONSENT_REQUIRED';
   const retryable = isRetryable(entry);
+  // A refused field (a file already sent, say) says it best, in the words the server chose for it.
+  const reason = entry.error ? (Object.values(entry.error.fields)[0] ?? describeError(entry.error)) : null;
   const meta = failed ? (
     <Icon name="alert" size={14} />
   ) : (
@@ -254,7 +256,7 @@ export function EntryBubble({ entry, onActions, onOpenPhoto, onRetry }: EntryBub
         failed ? (
           <div className="bubble-row__failed" role="alert">
             <span>
-              {t('chat.message.failed')} {entry.error ? describeError(entry.error) : null}
+              {t('chat.message.failed')} {reason}
             </span>
             {retryable && (
               <Button

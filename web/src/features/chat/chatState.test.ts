@@ -87,7 +87,7 @@ describe('applyMessage', () => {
     expect(next).toMatchObject({ lastSeq: 4, readSeq: 4, unreadCount: 0 });
   });
 
-  it('counts a system notice of mine as unread until read, as the server does', () => {
+  it('does not count a notice of mine (a recall) as unread, as the server does not', () => {
     const notice = message(4, {
       senderId: ME,
       kind: 'system',
@@ -95,8 +95,18 @@ describe('applyMessage', () => {
       system: { event: 'recalled', messageId: 'm3' },
     });
     const next = applyMessage(conversation({ readSeq: 3, unreadCount: 0 }), notice, ME);
-    expect(next.unreadCount).toBe(1);
+    expect(next.unreadCount).toBe(0);
     expect(next.lastMessage?.seq).toBe(4);
+  });
+
+  it('counts the other person’s notices as unread, as the server does', () => {
+    const started = message(1, {
+      kind: 'system',
+      text: null,
+      system: { event: 'conversation_started', messageId: null },
+    });
+    const empty = conversation({ lastSeq: 0, lastMessage: null, readSeq: 0, unreadCount: 0 });
+    expect(applyMessage(empty, started, ME).unreadCount).toBe(1);
   });
 
   it('ignores a message it has already counted', () => {

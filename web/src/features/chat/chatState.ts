@@ -69,8 +69,8 @@ function withUnread(conversation: ConversationView): ConversationView {
 }
 
 /**
- * A conversation after one of its messages arrived. A message of mine (not a system notice)
- * raises my cursors as it does on the server: I have read what I answered.
+ * A conversation after one of its messages arrived. A message of mine (a notice of mine too, such
+ * as a recall) raises my cursors as it does on the server: I have read what I answered.
  */
 export function applyMessage(conversation: ConversationView, message: MessageView, me: string): ConversationView {
   let next = conversation;
@@ -89,9 +89,7 @@ export function applyMessage(conversation: ConversationView, message: MessageVie
     lastMessage: message.deletedForMe ? next.lastMessage : message,
     lastMessageAtMs: Math.max(next.lastMessageAtMs, message.sentAtMs),
   };
-  if (message.senderId === me && message.kind !== 'system') {
-    next = { ...next, readSeq: Math.max(next.readSeq, message.seq) };
-  }
+  if (message.senderId === me) next = { ...next, readSeq: Math.max(next.readSeq, message.seq) };
   return withUnread(next);
 }
 

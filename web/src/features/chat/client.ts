@@ -329,6 +329,8 @@ export class ChatClient {
       case 'ready':
         for (const [conversationId, seq] of this.pendingReads) this.connection.markRead(conversationId, seq);
         this.pendingReads.clear();
+        // A "stopped typing" may have been lost with the old connection.
+        for (const conversationId of this.state.typing) this.peerTyping(conversationId, false);
         if (notice.resumed) this.reloadList();
         this.watchPeers();
         return;

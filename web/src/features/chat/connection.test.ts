@@ -1,10 +1,12 @@
 import { closeCodes, PROTOCOL_VERSION, type MessageView, type ServerEvent } from '@airtalk/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  AUTOMATIC_RESENDS_MAX,
   ChatConnection,
   DELIVERED_DEBOUNCE_MS,
   PING_INTERVAL_MS,
   PONG_TIMEOUT_MS,
+  SYNC_BATCH_CONVERSATIONS,
   type ConnectionNotice,
   type SocketLike,
 } from './connection';
@@ -177,6 +179,43 @@ describe('ChatConnection: the sequencer', () => {
     expect(socket().sentOfType('sync').at(-1)?.cursors).toEqual([{ conversationId: C1, afterSeq: 0 }]);
     expect(socket().sentOfType('sync')).toHaveLength(2);
     expect(released()).toEqual([]);
+  });
+
+  it('asks for a few conversations at a time, the next after their replies', () => {
+    const { connection, socket } = setUp();
+    const ids = Array.from(
+      { length: SYNC_BATCH_CONVERSATIONS + 3 },
+      (_, index) => `10000000-0000-4000-8000-${String(index + 10).padStart(12, '0')}`,
+    );
+    for (const id of ids) connection.track(id, 5);
+    connection.start();
+    socket().open();
+    const [first] = socket().sentOfType('sync');
+    const firstBatch = (first?.cursors as { conversationId: string }[]).map((cursor) => cursor.conversationId);
+    expect(firstBatch).toEqual(ids.slice(0, SYNC_BATCH_CONVERSATIONS));
+    // One cursor refused, the rest replayed: the next batch follows the last reply.
+    socket().serverSends({
+      type: 'error',
+      ref: first?.ref as string,
+      code: 'NOT_FOUND',
+      message: 'This conversation was not found.',
+      fields: { 'cursors.0.conversationId': 'This conversation was not found.' },
+    });
+    for (const id of firstBatch.slice(1, -1)) {
+      socket().serverSends({ type: 'synced', ref: first?.ref as string, conversationId: id, lastSeq: 5, more: false });
+    }
+    expect(socket().sentOfType('sync')).toHaveLength(1);
+    socket().serverSends({
+      type: 'synced',
+      ref: first?.ref as string,
+      conversationId: firstBatch.at(-1) as string,
+      lastSeq: 5,
+      more: false,
+    });
+    const second = socket().sentOfType('sync')[1];
+    expect((second?.cursors as { conversationId: string }[]).map((cursor) => cursor.conversationId)).toEqual(
+      ids.slice(SYNC_BATCH_CONVERSATIONS),
+    );
   });
 
   it('keeps asking while the replay says there is more', () => {
@@ -381,14 +420,12 @@ describe('ChatConnection: the outbox', () => {
     socket().serverSends({
       type: 'error',
       ref: 'client-0003',
-      code: 'RATE_LIMITED',
-      message: 'slow down',
-      retryAfterMs: 1500,
+      code: 'CANNOT_MESSAGE',
+      message: 'You cannot send messages in this conversation.',
     });
     const [failed] = outbox();
     expect(failed?.state).toBe('failed');
-    expect(failed?.error?.code).toBe('RATE_LIMITED');
-    expect(failed?.error?.retryAfterSeconds).toBe(2);
+    expect(failed?.error?.code).toBe('CANNOT_MESSAGE');
     expect(notices.some((notice) => notice.type === 'sendFailed')).toBe(true);
 
     connection.retry('client-0003');
@@ -398,6 +435,44 @@ describe('ChatConnection: the outbox', () => {
         .sentOfType('send')
         .map((event) => event.clientId),
     ).toEqual(['client-0003', 'client-0003']);
+  });
+
+  it('sends again by itself, with the same client id, once a rate limit has passed', () => {
+    const { connection, socket, outbox } = setUp();
+    connection.start();
+    socket().open();
+    connection.queue({ clientId: 'client-0008', conversationId: C1, content: hello });
+    socket().serverSends({
+      type: 'error',
+      ref: 'client-0008',
+      code: 'RATE_LIMITED',
+      message: 'slow down',
+      retryAfterMs: 1500,
+    });
+    expect(outbox()[0]?.state).toBe('pending');
+    vi.advanceTimersByTime(1499);
+    expect(socket().sentOfType('send')).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(
+      socket()
+        .sentOfType('send')
+        .map((event) => event.clientId),
+    ).toEqual(['client-0008', 'client-0008']);
+  });
+
+  it('tries again after a server fault, and shows the message failed when the fault persists', () => {
+    const { connection, socket, outbox } = setUp();
+    connection.start();
+    socket().open();
+    connection.queue({ clientId: 'client-0009', conversationId: C1, content: hello });
+    for (let attempt = 0; attempt < AUTOMATIC_RESENDS_MAX; attempt += 1) {
+      socket().serverSends({ type: 'error', ref: 'client-0009', code: 'INTERNAL', message: 'Try again.' });
+      expect(outbox()[0]?.state).toBe('pending');
+      vi.advanceTimersByTime(1000);
+    }
+    expect(socket().sentOfType('send')).toHaveLength(AUTOMATIC_RESENDS_MAX + 1);
+    socket().serverSends({ type: 'error', ref: 'client-0009', code: 'INTERNAL', message: 'Try again.' });
+    expect(outbox()[0]).toMatchObject({ state: 'failed', error: { code: 'INTERNAL' } });
   });
 
   it('fails a message after waiting too long without a connection', () => {

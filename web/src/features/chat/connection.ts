@@ -10,7 +10,6 @@ import {
   ChatSequencer,
   closeCodes,
   ServerEventSchema,
-  SYNC_MAX_CONVERSATIONS,
   type ClientEvent,
   type ConversationView,
   type MessageView,
@@ -27,6 +26,15 @@ export const PING_INTERVAL_MS = 25_000;
 export const PONG_TIMEOUT_MS = 10_000;
 /** Delivery receipts wait this long, so a burst of messages is acknowledged once. */
 export const DELIVERED_DEBOUNCE_MS = 400;
+/**
+ * Conversations per `sync`, the next batch only after this one's replies: a replay is written as
+ * fast as the database reads it, and a socket that falls a megabyte behind is dropped.
+ */
+export const SYNC_BATCH_CONVERSATIONS = 8;
+/** A send the server could not handle (INTERNAL) is tried again this often before it shows as failed. */
+export const AUTOMATIC_RESENDS_MAX = 2;
+const INTERNAL_RESEND_DELAY_MS = 1000;
+const RATE_LIMITED_MIN_WAIT_MS = 100;
 
 /** The part of a browser WebSocket the connection uses, so tests can stand in for it. */
 export interface SocketLike {
@@ -97,10 +105,13 @@ export class ChatConnection {
   private expiryTimer: ReturnType<typeof setTimeout> | null = null;
   private deliveredTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly deliveredSeqs = new Map<string, number>();
-  /** Conversations with a replay on its way, so a gap asks only once. */
+  /** Conversations waiting for a replay, and the batch whose replay is on its way (asked once). */
+  private syncQueue: string[] = [];
   private readonly syncing = new Set<string>();
-  private readonly syncRefs = new Map<string, string[]>();
+  private syncRef: { ref: string; batch: string[] } | null = null;
   private nextSyncRef = 0;
+  private readonly automaticResends = new Map<string, number>();
+  private readonly resendTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private watched: string[] = [];
   /** When the connection was last lost (or first sought); null while it is open. */
   private offlineSinceMs: number | null = null;
@@ -204,6 +215,7 @@ export class ChatConnection {
 
   /** Takes a message out of the outbox without sending it (the person gave up on it). */
   discard(clientId: string): OutboxEntry | undefined {
+    this.forgetResends(clientId);
     const removed = this.outbox.remove(clientId);
     if (removed) this.outboxChanged();
     return removed;
@@ -321,8 +333,7 @@ export class ChatConnection {
     this.everReady = true;
     this.failedAttempts = 0;
     this.offlineSinceMs = null;
-    this.syncing.clear();
-    this.syncRefs.clear();
+    this.resetSync();
     this.setStatus('open');
     this.clearTimer('expiryTimer');
     this.options.listener({ type: 'ready', resumed });
@@ -354,35 +365,46 @@ export class ChatConnection {
       if (message.clientId === null) continue;
       const entry = this.outbox.find(message.clientId);
       if (entry?.conversationId === message.conversationId) {
+        this.forgetResends(message.clientId);
         this.outbox.remove(message.clientId);
         outboxChanged = true;
       }
     }
     if (released.length > 0) this.options.listener({ type: 'messages', messages: released });
     if (outboxChanged) this.outboxChanged();
-    if (gaps.size > 0) this.requestSync([...gaps].filter((id) => !this.syncing.has(id)));
+    if (gaps.size > 0) this.requestSync([...gaps]);
   }
 
   private onAck(clientId: string, message: MessageView): void {
+    this.forgetResends(clientId);
     if (this.outbox.remove(clientId)) this.outboxChanged();
     this.options.listener({ type: 'ack', clientId, message });
     this.release([message]);
   }
 
   private onSynced(event: ServerEventOf<'synced'>): void {
-    if (event.ref !== undefined) this.syncRefs.delete(event.ref);
-    this.syncing.delete(event.conversationId);
-    if (event.more || this.sequencer.hasGap(event.conversationId)) this.requestSync([event.conversationId]);
+    this.syncDone(event.conversationId);
+    // A replay stopped at its batch limit, or a message is still missing: ask again, first.
+    if (event.more || this.sequencer.hasGap(event.conversationId)) {
+      this.syncQueue = [event.conversationId, ...this.syncQueue.filter((id) => id !== event.conversationId)];
+    }
+    this.pumpSync();
   }
 
   private onError(event: ServerEventOf<'error'>): void {
     if (event.ref === undefined) return;
-    const syncFor = this.syncRefs.get(event.ref);
-    if (syncFor) {
-      this.syncRefs.delete(event.ref);
-      for (const id of syncFor) this.syncing.delete(id);
+    if (this.syncRef?.ref === event.ref) {
+      // A refused cursor names its place in the batch; the others are replayed all the same.
+      const index = Object.keys(event.fields ?? {})
+        .map((path) => /^cursors\.(\d+)\./.exec(path)?.[1])
+        .find((found) => found !== undefined);
+      const refused = index === undefined ? undefined : this.syncRef.batch[Number(index)];
+      for (const id of refused === undefined ? [...this.syncing] : [refused]) this.syncDone(id);
+      this.pumpSync();
       return;
     }
+    const entry = this.outbox.find(event.ref);
+    if (!entry) return;
     const error = new ApiError({
       status: 0,
       code: errorCodeOf(event.code),
@@ -390,24 +412,74 @@ export class ChatConnection {
       fields: event.fields ?? {},
       retryAfterSeconds: event.retryAfterMs === undefined ? null : Math.ceil(event.retryAfterMs / 1000),
     });
-    this.fail(event.ref, error);
+    // Passing trouble: the same client id goes again by itself, and the person sees it pending.
+    if (event.code === 'RATE_LIMITED') {
+      this.resendLater(entry, Math.max(RATE_LIMITED_MIN_WAIT_MS, event.retryAfterMs ?? 0));
+      return;
+    }
+    const resends = this.automaticResends.get(entry.clientId) ?? 0;
+    if (event.code === 'INTERNAL' && resends < AUTOMATIC_RESENDS_MAX) {
+      this.automaticResends.set(entry.clientId, resends + 1);
+      this.resendLater(entry, INTERNAL_RESEND_DELAY_MS);
+      return;
+    }
+    this.forgetResends(entry.clientId);
+    this.fail(entry.clientId, error);
   }
 
-  /** Asks for what follows the cursors of these conversations, in batches the server accepts. */
+  private resendLater(entry: OutboxEntry, delayMs: number): void {
+    const pending = this.resendTimers.get(entry.clientId);
+    if (pending !== undefined) clearTimeout(pending);
+    this.resendTimers.set(
+      entry.clientId,
+      setTimeout(() => {
+        this.resendTimers.delete(entry.clientId);
+        const current = this.outbox.find(entry.clientId);
+        if (current) this.transmit(current);
+      }, delayMs),
+    );
+  }
+
+  private forgetResends(clientId: string): void {
+    this.automaticResends.delete(clientId);
+    const timer = this.resendTimers.get(clientId);
+    if (timer !== undefined) clearTimeout(timer);
+    this.resendTimers.delete(clientId);
+  }
+
+  /** Queues replays from the cursors of these conversations; each is asked for once at a time. */
   private requestSync(conversationIds: string[]): void {
-    if (!this.ready || conversationIds.length === 0) return;
-    for (let start = 0; start < conversationIds.length; start += SYNC_MAX_CONVERSATIONS) {
-      const batch = conversationIds.slice(start, start + SYNC_MAX_CONVERSATIONS);
-      this.nextSyncRef += 1;
-      const ref = `sync-${this.nextSyncRef}`;
-      const cursors = batch.map((conversationId) => ({
-        conversationId,
-        afterSeq: this.sequencer.lastSeq(conversationId),
-      }));
-      if (!this.sendEvent({ type: 'sync', ref, cursors })) return;
-      this.syncRefs.set(ref, batch);
-      for (const id of batch) this.syncing.add(id);
+    for (const id of conversationIds) {
+      if (!this.syncing.has(id) && !this.syncQueue.includes(id)) this.syncQueue.push(id);
     }
+    this.pumpSync();
+  }
+
+  /** Sends the next batch of the queue once the previous batch has been answered. */
+  private pumpSync(): void {
+    if (!this.ready || this.syncing.size > 0 || this.syncQueue.length === 0) return;
+    const batch = this.syncQueue.slice(0, SYNC_BATCH_CONVERSATIONS);
+    this.nextSyncRef += 1;
+    const ref = `sync-${this.nextSyncRef}`;
+    const cursors = batch.map((conversationId) => ({
+      conversationId,
+      afterSeq: this.sequencer.lastSeq(conversationId),
+    }));
+    if (!this.sendEvent({ type: 'sync', ref, cursors })) return;
+    this.syncQueue = this.syncQueue.slice(batch.length);
+    this.syncRef = { ref, batch };
+    for (const id of batch) this.syncing.add(id);
+  }
+
+  private syncDone(conversationId: string): void {
+    this.syncing.delete(conversationId);
+    if (this.syncing.size === 0) this.syncRef = null;
+  }
+
+  private resetSync(): void {
+    this.syncQueue = [];
+    this.syncing.clear();
+    this.syncRef = null;
   }
 
   /** Sends a pending entry over the socket when it is up; false when it must wait. */
@@ -469,8 +541,7 @@ export class ChatConnection {
     this.dropSocket(4000);
     this.clearTimer('pingTimer');
     this.clearTimer('watchdogTimer');
-    this.syncing.clear();
-    this.syncRefs.clear();
+    this.resetSync();
     if (this.currentStatus === 'stopped' || this.currentStatus === 'ended') return;
     if (!wasReady) this.options.listener({ type: 'attemptFailed' });
     this.setStatus('reconnecting');
@@ -551,5 +622,6 @@ export class ChatConnection {
       this.clearTimer(name);
     }
     this.deliveredSeqs.clear();
+    for (const clientId of [...this.resendTimers.keys()]) this.forgetResends(clientId);
   }
 }
