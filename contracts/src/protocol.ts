@@ -20,13 +20,17 @@ export const PRESENCE_WATCH_MAX = 200;
 export const closeCodes = {
   /** The server is shutting down; reconnect (to another node) at once. */
   goingAway: 1001,
+  /** A text frame that is not UTF-8. */
+  invalidText: 1007,
   /** A frame over MAX_FRAME_BYTES. */
   frameTooLarge: 1009,
+  /** The server could not set the connection up; reconnect with backoff. */
+  internalError: 1011,
   /** The session ended (signed out, revoked, expired, account erased): do not reconnect with it. */
   sessionEnded: 4001,
   /** Too many malformed frames in a row. */
   protocolViolation: 4008,
-  /** The client read too slowly and the server's send buffer for it filled up. */
+  /** The client read too slowly and the server's send buffer for it filled up (a client that reads nothing more sees 1006). */
   slowConsumer: 4009,
 } as const;
 

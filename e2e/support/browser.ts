@@ -12,7 +12,12 @@ export const viewports = {
   desktop: { width: 1280, height: 860 },
 } as const;
 
-export async function launchBrowser(): Promise<Browser> {
+export interface LaunchOptions {
+  /** Chromium's fake camera and microphone, allowed without a prompt (our own consent still asks). */
+  fakeMedia?: boolean;
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install chromium (or set CHROMIUM_PATH).`);
   }
@@ -27,6 +32,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.fakeMedia ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] : []),
     ],
   });
 }

@@ -121,6 +121,7 @@ export interface App {
     presence: PresenceService;
   };
   gateway: Gateway;
+  hub: RealtimeHub;
 }
 
 function registerWebApp(server: FastifyInstance, webDistDir: string): void {
@@ -369,5 +370,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     privacy,
     services: { accounts, sessions, consents, policy, blocks, reports, profiles, photos, nearby, chat, presence },
     gateway,
+    hub,
   };
 }

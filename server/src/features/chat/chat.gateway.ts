@@ -48,7 +48,11 @@ export function registerChatGateway({ gateway, chat, presence, blocks }: ChatGat
         });
         continue;
       }
-      for (const message of replay.messages) connection.send({ type: 'message', message });
+      for (const [position, message] of replay.messages.entries()) {
+        connection.send({ type: 'message', message });
+        // A batch of long messages can pass the connection's cap by itself: let it drain as it goes.
+        if (position % 16 === 15) await connection.writable();
+      }
       connection.send({
         type: 'synced',
         ...(event.ref ? { ref: event.ref } : {}),

@@ -88,6 +88,8 @@ describe.each(combos)('chat on $database with the $bus bus', ({ database, bus })
     expect([first.seq, second.seq]).toEqual([2, 3]);
     const atBob = await bobSocket.next(isType('message', (event) => event.message.id === second.id));
     expect(atBob.message).toMatchObject({ text: 'are you there?', senderId: ann.id, seq: 3 });
+    // Two messages are unread; the notice that opened the conversation is nobody's news.
+    expect((await bob.browser.get(`/api/v1/conversations/${conversationId}`)).json().unreadCount).toBe(2);
     const reply = await sendText(bobSocket, conversationId, 'yes!');
     expect(reply.seq).toBe(4);
 

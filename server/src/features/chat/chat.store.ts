@@ -75,9 +75,9 @@ export class ChatStore {
             members.map((userId) => ({
               conversation_id: conversation.id,
               user_id: userId,
-              // The starter's own notice (sequence 1) is not news to them.
-              delivered_seq: userId === firstMessage.sender_id ? 1 : 0,
-              read_seq: userId === firstMessage.sender_id ? 1 : 0,
+              // The notice that opens the conversation (sequence 1) is nobody's unread message.
+              delivered_seq: 1,
+              read_seq: 1,
               joined_at: conversation.created_at,
             })),
           )

@@ -16,7 +16,8 @@ interface ZodIssueLike {
 
 /** Turns zod issues into one message key per field; the first problem of a field wins. */
 export function fieldsFromIssues(issues: readonly ZodIssueLike[], language: Language): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // No prototype: a field named "__proto__" must become a key, not replace the object's prototype.
+  const fields = Object.create(null) as Record<string, string>;
   const put = (field: string, key: string) => {
     // Own properties only: a field named "constructor" must not find Object.prototype's.
     if (!Object.hasOwn(fields, field)) fields[field] = translateFieldMessage(key, language);

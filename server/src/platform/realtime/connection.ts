@@ -41,6 +41,11 @@ export class Connection {
     return !this.closed && this.ws.readyState === WebSocket.OPEN;
   }
 
+  /** A method, not a getter: callers ask again after an await, and the answer may have changed. */
+  ended(): boolean {
+    return !this.isOpen;
+  }
+
   /** Bytes waiting: in our queue and in the kernel-bound stream buffer. */
   get bufferedBytes(): number {
     return this.queuedBytes + this.socket.writableLength;

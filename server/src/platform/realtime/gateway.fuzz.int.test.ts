@@ -105,23 +105,6 @@ async function eventually(check: () => boolean, what: () => string, timeoutMs = 
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * The app's RealtimeHub. App does not expose it, so it is read from the chat service that holds
- * it, and `topicsOf` reads the hub's private topic map. Both deserve a public accessor (App.hub,
- * RealtimeHub.topicNames()); until then a rename fails here loudly instead of passing quietly.
- */
-function hubOf(app: App): RealtimeHub {
-  const hub = (app.services.chat as unknown as { deps?: { hub?: unknown } }).deps?.hub;
-  if (!(hub instanceof RealtimeHub)) throw new Error('The chat service no longer holds the hub at deps.hub.');
-  return hub;
-}
-
-function topicsOf(hub: RealtimeHub): string[] {
-  const topics = (hub as unknown as { topics?: unknown }).topics;
-  if (!(topics instanceof Map)) throw new Error('RealtimeHub no longer keeps its topics in a Map at .topics.');
-  return [...(topics as Map<string, unknown>).keys()];
-}
-
 /** A client socket that records its own errors (an unhandled 'error' on a client would crash the test). */
 function watchClient(client: SocketClient, clientErrors: Error[]): SocketClient {
   client.ws.on('error', (error) => {
@@ -738,10 +721,10 @@ interface Leftovers {
 }
 
 function leftovers(app: App): Leftovers {
-  const hub = hubOf(app);
+  const hub = app.hub;
   return {
     connections: app.gateway.connectionCount,
-    listeners: topicsOf(hub).reduce((sum, topic) => sum + hub.listeners(topic), 0),
+    listeners: hub.topicNames().reduce((sum, topic) => sum + hub.listeners(topic), 0),
   };
 }
 
@@ -754,7 +737,7 @@ async function expectNothingLeft(app: App, baseline: Leftovers): Promise<void> {
     },
     () =>
       `now ${JSON.stringify(leftovers(app))}, before ${JSON.stringify(baseline)}; ` +
-      `topics ${JSON.stringify(topicsOf(hubOf(app)))}`,
+      `topics ${JSON.stringify(app.hub.topicNames())}`,
   );
 }
 
@@ -1226,7 +1209,7 @@ describe.each(databaseKinds)('bugs the gateway fuzzing found, on %s', (database)
     await sleep(200); // the handler's own queries, queued behind the stall
     // The handler woke up after the disconnect and joined presence:<bob> for a connection that is gone.
     await expectNothingLeft(t.app, baseline);
-    expect(hubOf(t.app).listeners(presenceTopic(bob.id))).toBe(0);
+    expect(t.app.hub.listeners(presenceTopic(bob.id))).toBe(0);
   });
 
   // Found by the fuzz on PostgreSQL: a valid send whose text holds U+0000 is answered INTERNAL there

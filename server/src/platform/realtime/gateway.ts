@@ -24,12 +24,16 @@ import type { Logger } from 'pino';
 import type WebSocket from 'ws';
 import { WebSocketServer, type RawData } from 'ws';
 import { fieldsFromIssues } from '../http/error-handler.js';
+import { findNul } from '../http/nul-guard.js';
 import { AppError } from '../http/errors.js';
 import { Connection, type ConnectionIdentity } from './connection.js';
 import type { RealtimeHub } from './hub.js';
 import { TokenBuckets, type TokenBucketRule } from './token-bucket.js';
 
 export const GATEWAY_PATH = '/ws';
+const SLOW_CONSUMER_CLOSE_GRACE_MS = 2000;
+/** Full buckets are forgotten after this long unused; keeping them shorter would give a reconnect a new burst. */
+const IDLE_BUCKET_TTL_MS = 10 * 60 * 1000;
 
 export type ClientEventOf<T extends ClientEvent['type']> = Extract<ClientEvent, { type: T }>;
 export type EventHandler<T extends ClientEvent['type']> = (
@@ -91,6 +95,8 @@ interface ConnectionState {
   view: GatewayConnection;
   request: IncomingMessage;
   queue: Promise<void>;
+  /** The connect hooks' run: a disconnect waits for it, so it never counts out before the count in. */
+  connected: Promise<void>;
   queued: number;
   malformedInRow: number;
   revalidatedAtMs: number;
@@ -243,7 +249,11 @@ export class Gateway {
       (dropped) => {
         this.stats.slowConsumersDropped += 1;
         this.deps.logger.warn({ userId: dropped.identity.userId }, 'websocket dropped: slow consumer');
-        dropped.terminate();
+        // The close frame queues behind what the client has not read; a client that reads no more is cut.
+        dropped.close(closeCodes.slowConsumer, 'slow consumer');
+        setTimeout(() => {
+          dropped.terminate();
+        }, SLOW_CONSUMER_CLOSE_GRACE_MS).unref();
       },
     );
     const view: GatewayConnection = {
@@ -265,6 +275,7 @@ export class Gateway {
       view,
       request,
       queue: Promise.resolve(),
+      connected: Promise.resolve(),
       queued: 0,
       malformedInRow: 0,
       revalidatedAtMs: this.deps.nowMs(),
@@ -290,23 +301,21 @@ export class Gateway {
       heartbeatIntervalMs: this.limits.heartbeatIntervalMs,
       maxFrameBytes: MAX_FRAME_BYTES,
     });
-    state.queue = (async () => {
+    state.connected = (async () => {
       try {
         for (const hook of this.connectHooks) await hook(view);
       } catch (error) {
         this.deps.logger.error({ err: error }, 'websocket connect hook failed');
-        connection.close(1011, 'try again');
+        connection.close(closeCodes.internalError, 'try again');
       }
     })();
+    state.queue = state.connected;
   }
 
   private async disconnect(state: ConnectionState): Promise<void> {
     if (!this.states.delete(state.connection.id)) return;
+    await state.connected;
     this.deps.hub.leaveAll(state.connection);
-    const userStillHere = [...this.states.values()].some(
-      (other) => other.connection.identity.userId === state.connection.identity.userId,
-    );
-    if (!userStillHere) this.buckets.forget(state.connection.identity.userId);
     for (const hook of this.disconnectHooks) {
       try {
         await hook(state.view);
@@ -319,6 +328,8 @@ export class Gateway {
   private receive(state: ConnectionState, data: RawData, isBinary: boolean): void {
     const { connection, view } = state;
     connection.answeredPing = true;
+    // Every frame costs from the budget, malformed ones too: garbage must not be free to send.
+    const waitMs = this.buckets.take(connection.identity.userId);
     const parsed = this.parse(data, isBinary);
     if ('error' in parsed) {
       this.sendError(view, parsed.error);
@@ -329,7 +340,23 @@ export class Gateway {
       return;
     }
     const rawEvent = parsed.value;
-    const result = ClientEventSchema.safeParse(rawEvent);
+    // PostgreSQL cannot store a NUL and no field has a use for one, as on the HTTP API.
+    const nulAt = findNul(rawEvent);
+    const result = nulAt === null ? ClientEventSchema.safeParse(rawEvent) : null;
+    if (result === null) {
+      state.malformedInRow += 1;
+      this.sendError(
+        view,
+        errorEvent('VALIDATION_FAILED', 'This event has fields that need attention.', {
+          ref: refOf(rawEvent),
+          fields: { [nulAt ?? 'body']: translateFieldMessage('field.invalid', view.language) },
+        }),
+      );
+      if (state.malformedInRow >= this.limits.maxConsecutiveMalformed) {
+        connection.close(closeCodes.protocolViolation, 'too many malformed frames');
+      }
+      return;
+    }
     if (!result.success) {
       state.malformedInRow += 1;
       this.sendError(
@@ -346,7 +373,6 @@ export class Gateway {
     }
     state.malformedInRow = 0;
     const event = result.data;
-    const waitMs = this.buckets.take(connection.identity.userId);
     if (waitMs > 0 || state.queued >= this.limits.maxQueuedEvents) {
       this.sendError(
         view,
@@ -448,6 +474,7 @@ export class Gateway {
   }
 
   private beat(): void {
+    this.buckets.prune(IDLE_BUCKET_TTL_MS);
     for (const state of this.states.values()) {
       const { connection } = state;
       if (!connection.answeredPing) {

@@ -27,6 +27,8 @@ export class RealtimeHub implements FlushScheduler {
 
   /** Starts delivering the topic's events to the connection; resolves once this node listens on the bus. */
   async join(connection: Connection, topic: string): Promise<void> {
+    // A handler that resumes after its socket closed must not subscribe the dead connection.
+    if (connection.ended()) return;
     let state = this.topics.get(topic);
     if (!state) {
       state = {
@@ -40,6 +42,7 @@ export class RealtimeHub implements FlushScheduler {
     state.connections.add(connection);
     connection.topics.add(topic);
     await state.subscription;
+    if (connection.ended()) this.leave(connection, topic);
   }
 
   leave(connection: Connection, topic: string): void {
@@ -69,6 +72,11 @@ export class RealtimeHub implements FlushScheduler {
   /** Sends an event to one local connection. */
   send(connection: Connection, event: unknown): void {
     connection.enqueue(encodeEvent(event));
+  }
+
+  /** The topics this node listens to (for tests that look for leaks). */
+  topicNames(): string[] {
+    return [...this.topics.keys()];
   }
 
   /** Local connections listening on a topic (for counts and tests). */

@@ -39,7 +39,13 @@ export class TokenBuckets {
     return Math.ceil(((1 - bucket.tokens) * 1000) / this.rule.ratePerSecond);
   }
 
-  forget(key: string): void {
-    this.buckets.delete(key);
+  /** Forgets buckets untouched for `idleMs`: they have refilled, so a new one is the same. */
+  prune(idleMs: number): void {
+    const cutoffMs = this.nowMs() - Math.max(idleMs, (this.rule.burst * 1000) / this.rule.ratePerSecond);
+    for (const [key, bucket] of this.buckets) if (bucket.refilledAtMs < cutoffMs) this.buckets.delete(key);
+  }
+
+  get size(): number {
+    return this.buckets.size;
   }
 }
