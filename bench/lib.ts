@@ -1,10 +1,12 @@
 /**
- * Shared pieces of the benchmarks: starting servers as child processes, load with autocannon,
- * and the one JSON line every benchmark ends with.
+ * Shared pieces of the benchmarks: starting servers as child processes and TypeScript workers,
+ * load with autocannon, and the one JSON line every benchmark ends with.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -78,6 +80,19 @@ export async function startServer(entry: string, env: NodeJS.ProcessEnv): Promis
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * Runs a TypeScript module in a worker thread. tsx's loader is registered per thread, and Node 20
+ * does not pass it on to workers, so the worker registers it before importing the module.
+ */
+export function startTypeScriptWorker(entry: string): Worker {
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const entryUrl = pathToFileURL(entry).href;
+  return new Worker(
+    `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entryUrl)}); });`,
+    { eval: true },
+  );
 }
 
 export interface LoadOptions {
