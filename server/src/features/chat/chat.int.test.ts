@@ -238,6 +238,22 @@ describe.each(combos)('chat on $database with the $bus bus', ({ database, bus })
     expect(start.json().error.code).toBe('CANNOT_MESSAGE');
   });
 
+  it('lets an account younger than a week start 20 conversations a day, then asks it to wait', async () => {
+    const newcomer = await person('Newcomer');
+    const others = await Promise.all(Array.from({ length: 21 }, (_, index) => person(`Other ${index}`)));
+    for (const other of others.slice(0, 20)) {
+      expect((await newcomer.browser.post('/api/v1/conversations', { userId: other.id })).statusCode).toBe(201);
+    }
+    const refused = await newcomer.browser.post('/api/v1/conversations', { userId: others[20]!.id });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('RATE_LIMITED');
+    expect(refused.headers['retry-after']).toBeDefined();
+    // Someone who writes first is answered: replying is not a first contact.
+    const answered = await others[20]!.browser.post('/api/v1/conversations', { userId: newcomer.id });
+    expect(answered.statusCode).toBe(201);
+    expect((await newcomer.browser.post('/api/v1/conversations', { userId: others[20]!.id })).statusCode).toBe(200);
+  });
+
   it('keeps conversations private: a stranger gets not found for the conversation, its messages and its media', async () => {
     const ann = await person('Ann');
     const bob = await person('Bob');
