@@ -4,7 +4,8 @@
  * neither header is not a browser, and only a victim's browser can carry a forged request.
  * SameSite=Lax cookies are the second wall. See docs/adr/0004-csrf.md.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { FastifyInstance } from 'fastify';
 import { AppError } from './errors.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -20,21 +21,24 @@ function originHost(origin: string): string | null {
   }
 }
 
-/** True when the request may change state: same origin, or not from a browser at all. */
-export function isSameOriginOrNonBrowser(request: FastifyRequest, trustedOrigins: ReadonlySet<string>): boolean {
-  const fetchSite = request.headers['sec-fetch-site'];
+/**
+ * True when the request may change state (or open the chat socket): same origin, or not from a
+ * browser at all.
+ */
+export function isSameOriginOrNonBrowser(headers: IncomingHttpHeaders, trustedOrigins: ReadonlySet<string>): boolean {
+  const fetchSite = headers['sec-fetch-site'];
   if (fetchSite === 'same-origin' || fetchSite === 'none') return true;
-  const origin = request.headers.origin;
+  const origin = headers.origin;
   if (origin === undefined) return fetchSite === undefined;
   if (trustedOrigins.has(origin)) return true;
-  const host = request.headers.host;
+  const host = headers.host;
   return host !== undefined && originHost(origin) === host;
 }
 
 export function registerCsrfGuard(app: FastifyInstance, publicUrl: string): void {
   const trustedOrigins = new Set([new URL(publicUrl).origin]);
   app.addHook('onRequest', (request, _reply, done) => {
-    if (SAFE_METHODS.has(request.method) || isSameOriginOrNonBrowser(request, trustedOrigins)) {
+    if (SAFE_METHODS.has(request.method) || isSameOriginOrNonBrowser(request.headers, trustedOrigins)) {
       done();
       return;
     }

@@ -23,6 +23,7 @@ import {
 import type { Logger } from 'pino';
 import type WebSocket from 'ws';
 import { WebSocketServer, type RawData } from 'ws';
+import { isSameOriginOrNonBrowser } from '../http/csrf.js';
 import { fieldsFromIssues } from '../http/error-handler.js';
 import { findNul } from '../http/nul-guard.js';
 import { AppError } from '../http/errors.js';
@@ -146,12 +147,14 @@ export class Gateway {
   private readonly connectHooks: Lifecycle[] = [];
   private readonly disconnectHooks: Lifecycle[] = [];
   private readonly buckets: TokenBuckets;
+  private readonly allowedOrigins: ReadonlySet<string>;
   private heartbeat: NodeJS.Timeout | undefined;
   private closing = false;
 
   constructor(private readonly deps: GatewayDeps) {
     this.limits = { ...defaultGatewayLimits, ...deps.limits };
     this.buckets = new TokenBuckets(this.limits.events, deps.nowMs);
+    this.allowedOrigins = new Set(deps.allowedOrigins);
     // Compression is off: a compressed frame is per socket, so it could not be framed once and shared.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
   }
@@ -220,9 +223,9 @@ export class Gateway {
       refuseHandshake(socket, 503, 'Service Unavailable', 'SERVER_BUSY', 'The server is restarting.');
       return;
     }
-    // A page on another site could otherwise open a socket with the visitor's cookie.
-    const origin = request.headers.origin;
-    if (!origin || !this.deps.allowedOrigins.includes(origin)) {
+    // A page on another site could otherwise open a socket with the visitor's cookie; the rule is
+    // the CSRF guard's (ADR 0004): the public origin or the page's own host, or no browser at all.
+    if (!isSameOriginOrNonBrowser(request.headers, this.allowedOrigins)) {
       refuseHandshake(socket, 403, 'Forbidden', 'FORBIDDEN', 'This origin may not open the chat connection.');
       return;
     }
