@@ -13,5 +13,6 @@ export * from './profiles.js';
 export * from './photos.js';
 export * from './nearby.js';
 export * from './chat.js';
+export * from './rooms.js';
 export * from './protocol.js';
 export * from './chat-sequencer.js';

@@ -6,6 +6,14 @@
 import { z } from 'zod';
 import { ClientMessageIdSchema, ConversationViewSchema, MESSAGE_TEXT_MAX_LENGTH, MessageViewSchema } from './chat.js';
 import { errorCodes } from './errors.js';
+import {
+  ROOM_BAN_MAX_MINUTES,
+  ROOM_CHAT_TEXT_MAX_LENGTH,
+  ROOM_PASSWORD_MAX_LENGTH,
+  ROOM_SEATS_MAX,
+  RoomMessageViewSchema,
+  RoomStateViewSchema,
+} from './rooms.js';
 
 export const PROTOCOL_VERSION = 1;
 /** A frame larger than this closes the socket with 1009; the server never reads it. */
@@ -97,6 +105,86 @@ export const WatchPresenceEventSchema = z.strictObject({
 
 export const PingEventSchema = z.strictObject({ type: z.literal('ping'), ref: RefSchema });
 
+const RoomIdSchema = z.uuid();
+const SeatIndexSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(ROOM_SEATS_MAX - 1);
+
+/** Enter a room (or come back to it after a dropped connection: the member keeps their place). */
+export const RoomJoinEventSchema = z.strictObject({
+  type: z.literal('room.join'),
+  ref: RefSchema,
+  roomId: RoomIdSchema,
+  password: z.string().max(ROOM_PASSWORD_MAX_LENGTH).optional(),
+});
+
+export const RoomLeaveEventSchema = z.strictObject({
+  type: z.literal('room.leave'),
+  ref: RefSchema,
+  roomId: RoomIdSchema,
+});
+
+const roomActionFields = { type: z.literal('room.action'), ref: RefSchema, roomId: RoomIdSchema };
+/** Every room action; the room policy on the server decides who may do which. */
+export const RoomActionEventSchema = z.discriminatedUnion('action', [
+  z.strictObject({ ...roomActionFields, action: z.literal('takeSeat'), seat: SeatIndexSchema.optional() }),
+  z.strictObject({
+    ...roomActionFields,
+    action: z.enum(['leaveSeat', 'raiseHand', 'lowerHand', 'mute', 'unmute', 'close']),
+  }),
+  z.strictObject({
+    ...roomActionFields,
+    action: z.enum(['inviteToSeat', 'moveToSeat']),
+    targetUserId: z.uuid(),
+    seat: SeatIndexSchema.optional(),
+  }),
+  z.strictObject({ ...roomActionFields, action: z.enum(['lockSeat', 'unlockSeat']), seat: SeatIndexSchema }),
+  z.strictObject({
+    ...roomActionFields,
+    action: z.enum(['removeFromSeat', 'lockMic', 'unlockMic', 'appointAdmin', 'dismissAdmin']),
+    targetUserId: z.uuid(),
+  }),
+  z.strictObject({ ...roomActionFields, action: z.literal('muteOther'), targetUserId: z.uuid() }),
+  z.strictObject({
+    ...roomActionFields,
+    action: z.literal('kick'),
+    targetUserId: z.uuid(),
+    banMinutes: z.number().int().min(0).max(ROOM_BAN_MAX_MINUTES).optional(),
+  }),
+]);
+export type RoomActionEvent = z.infer<typeof RoomActionEventSchema>;
+
+export const RoomChatEventSchema = z.strictObject({
+  type: z.literal('room.chat'),
+  ref: RefSchema,
+  roomId: RoomIdSchema,
+  clientId: ClientMessageIdSchema,
+  text: z
+    .string()
+    .max(ROOM_CHAT_TEXT_MAX_LENGTH)
+    .refine((text) => text.trim().length > 0, { error: 'chat.emptyMessage' }),
+});
+
+export const RoomSyncEventSchema = z.strictObject({
+  type: z.literal('room.sync'),
+  ref: RefSchema,
+  roomId: RoomIdSchema,
+  afterSeq: SeqSchema,
+});
+
+/** WebRTC signalling with the room's media server: a complete offer (no trickle), also for an ICE restart. */
+export const RoomSignalEventSchema = z.strictObject({
+  type: z.literal('room.signal'),
+  ref: RefSchema,
+  roomId: RoomIdSchema,
+  offerSdp: z
+    .string()
+    .min(1)
+    .max(32 * 1024),
+});
+
 /** Every event a client may send; keyed on `type`, so a bad event is told which of its fields is wrong. */
 export const ClientEventSchema = z.discriminatedUnion('type', [
   SendEventSchema,
@@ -106,9 +194,29 @@ export const ClientEventSchema = z.discriminatedUnion('type', [
   TypingEventSchema,
   WatchPresenceEventSchema,
   PingEventSchema,
+  RoomJoinEventSchema,
+  RoomLeaveEventSchema,
+  RoomActionEventSchema,
+  RoomChatEventSchema,
+  RoomSyncEventSchema,
+  RoomSignalEventSchema,
 ]);
 export type ClientEvent = z.infer<typeof ClientEventSchema>;
-export const clientEventTypes = ['send', 'sync', 'delivered', 'read', 'typing', 'watchPresence', 'ping'] as const;
+export const clientEventTypes = [
+  'send',
+  'sync',
+  'delivered',
+  'read',
+  'typing',
+  'watchPresence',
+  'ping',
+  'room.join',
+  'room.leave',
+  'room.action',
+  'room.chat',
+  'room.sync',
+  'room.signal',
+] as const;
 
 /** Server events. */
 export const ReadyEventSchema = z.object({
@@ -168,6 +276,39 @@ export const ConversationEventSchema = z.object({
 
 export const PongEventSchema = z.object({ type: z.literal('pong'), ref: z.string().optional() });
 
+export const RoomStateEventSchema = z.object({ type: z.literal('room.state'), state: RoomStateViewSchema });
+export const RoomMessageEventSchema = z.object({ type: z.literal('room.message'), message: RoomMessageViewSchema });
+export const RoomSyncedEventSchema = z.object({
+  type: z.literal('room.synced'),
+  ref: z.string().optional(),
+  roomId: z.string(),
+  lastSeq: z.number().int(),
+  more: z.boolean(),
+});
+export const RoomSpeakingEventSchema = z.object({
+  type: z.literal('room.speaking'),
+  roomId: z.string(),
+  /** Members whose audio is loud enough to ring, 0..1. */
+  levels: z.array(z.object({ userId: z.string(), level: z.number() })),
+});
+export const RoomSignalServerEventSchema = z.object({
+  type: z.literal('room.signal'),
+  ref: z.string().optional(),
+  roomId: z.string(),
+  answerSdp: z.string(),
+  iceServers: z.array(
+    z.object({ urls: z.array(z.string()), username: z.string().optional(), credential: z.string().optional() }),
+  ),
+});
+/** The room ended for this person: closed by its owner, empty too long, or they were kicked. */
+export const RoomEndedEventSchema = z.object({
+  type: z.literal('room.ended'),
+  roomId: z.string(),
+  reason: z.enum(['closed', 'empty', 'kicked']),
+  /** For a kick: until when they cannot come back. */
+  bannedUntilMs: z.number().int().nullable(),
+});
+
 export const gatewayErrorCodes = [...errorCodes, 'UNKNOWN_EVENT', 'MALFORMED_FRAME'] as const;
 export type GatewayErrorCode = (typeof gatewayErrorCodes)[number];
 
@@ -192,6 +333,12 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
   ConversationEventSchema,
   PongEventSchema,
   ErrorEventSchema,
+  RoomStateEventSchema,
+  RoomMessageEventSchema,
+  RoomSyncedEventSchema,
+  RoomSpeakingEventSchema,
+  RoomSignalServerEventSchema,
+  RoomEndedEventSchema,
 ]);
 export type ServerEvent = z.infer<typeof ServerEventSchema>;
 export type ServerEventOf<T extends ServerEvent['type']> = Extract<ServerEvent, { type: T }>;
