@@ -276,7 +276,12 @@ export const ConversationEventSchema = z.object({
 
 export const PongEventSchema = z.object({ type: z.literal('pong'), ref: z.string().optional() });
 
-export const RoomStateEventSchema = z.object({ type: z.literal('room.state'), state: RoomStateViewSchema });
+/** A room's snapshot; it carries `ref` only as the direct answer to the member's own join or action. */
+export const RoomStateEventSchema = z.object({
+  type: z.literal('room.state'),
+  ref: z.string().optional(),
+  state: RoomStateViewSchema,
+});
 export const RoomMessageEventSchema = z.object({ type: z.literal('room.message'), message: RoomMessageViewSchema });
 export const RoomSyncedEventSchema = z.object({
   type: z.literal('room.synced'),

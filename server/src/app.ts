@@ -58,6 +58,13 @@ import {
 import { PolicyService, registerPolicyRoutes, type PolicyDocument } from './features/policy/index.js';
 import { PresenceService, PresenceStore, registerPresencePrivacy } from './features/presence/index.js';
 import {
+  registerRoomRoutes,
+  registerRoomsGateway,
+  registerRoomsPrivacy,
+  RoomsService,
+  RoomsStore,
+} from './features/rooms/index.js';
+import {
   handshakeAuthenticator,
   registerAuthentication,
   registerSessionRoutes,
@@ -119,6 +126,7 @@ export interface App {
     nearby: NearbyService;
     chat: ChatService;
     presence: PresenceService;
+    rooms: RoomsService;
   };
   gateway: Gateway;
   hub: RealtimeHub;
@@ -268,6 +276,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     clock,
     logger: deps.logger,
   });
+  const rooms = new RoomsService({
+    store: new RoomsStore(database.db),
+    hub,
+    blocks,
+    profiles,
+    hasher: deps.hasher,
+    clock,
+    logger: deps.logger,
+    recordContactInfoAttempt: (attempt) => profilesStore.recordContactInfoAttempt(attempt),
+  });
+  rooms.start();
   const nearby = new NearbyService({
     store: new NearbyStore(database.db),
     consents,
@@ -296,6 +315,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerNearbyPrivacy(privacy);
   registerPresencePrivacy(privacy);
   registerChatPrivacy(privacy, chatMediaStorage);
+  registerRoomsPrivacy(privacy);
 
   const cookies = { production: config.production, sessionIdleTtlMs: config.sessionIdleTtlMs };
   registerAuthentication(server, sessions, cookies);
@@ -310,6 +330,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerPublicationRoutes(server, publications, config.publicUrl);
   registerPhotoRoutes(server, photos, mediaStorage);
   registerNearbyRoutes(server, nearby, clock);
+  registerRoomRoutes(server, rooms, deps.limiterFactory('rooms-created', config.rateLimits.roomsCreatedPerUser));
   registerChatRoutes(server, chat, {
     httpSends: deps.limiterFactory('chat-http-sends', config.rateLimits.chatHttpSendsPerUser),
     uploads: deps.limiterFactory('chat-uploads', config.rateLimits.chatUploadsPerUser),
@@ -340,6 +361,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     limits: { events: config.socketEvents, ...deps.gatewayLimits },
   });
   registerChatGateway({ gateway, chat, presence, blocks });
+  registerRoomsGateway(gateway, rooms);
   registerGatewayMetrics(metrics, gateway);
   sessions.onEnded((event) => {
     gateway.closeSessions(event.sessionIds);
@@ -356,6 +378,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   }, HOUSEKEEPING_INTERVAL_MS);
   housekeeping.unref();
   server.addHook('preClose', async () => {
+    rooms.stop();
     await gateway.close();
     await presence.stop();
   });
@@ -368,7 +391,20 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   return {
     server,
     privacy,
-    services: { accounts, sessions, consents, policy, blocks, reports, profiles, photos, nearby, chat, presence },
+    services: {
+      accounts,
+      sessions,
+      consents,
+      policy,
+      blocks,
+      reports,
+      profiles,
+      photos,
+      nearby,
+      chat,
+      presence,
+      rooms,
+    },
     gateway,
     hub,
   };

@@ -53,6 +53,7 @@ export interface RateLimits {
   /** Messages sent over HTTP (the socket has its own budget). */
   chatHttpSendsPerUser: RateLimitRule;
   chatUploadsPerUser: RateLimitRule;
+  roomsCreatedPerUser: RateLimitRule;
 }
 
 export interface Config {
@@ -99,6 +100,7 @@ export const defaultRateLimits: RateLimits = {
   nearbyQueriesPerIp: { points: 1000, durationSeconds: 60 * 60 },
   chatHttpSendsPerUser: { points: 120, durationSeconds: 60 },
   chatUploadsPerUser: { points: 200, durationSeconds: 60 * 60 },
+  roomsCreatedPerUser: { points: 10, durationSeconds: 60 * 60 },
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;

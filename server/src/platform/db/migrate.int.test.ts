@@ -28,6 +28,11 @@ const expectedTables = [
   'profiles',
   'publications',
   'reports',
+  'room_bans',
+  'room_locked_seats',
+  'room_members',
+  'room_messages',
+  'rooms',
   'sessions',
   'users',
 ];
@@ -49,6 +54,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
       '0005_photos',
       '0006_nearby',
       '0007_chat',
+      '0008_rooms',
     ]);
     expect(await migrateToLatest(database)).toEqual([]);
     // PostgreSQL lists the tables of every schema, and other suites' schemas exist meanwhile.

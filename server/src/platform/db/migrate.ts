@@ -11,6 +11,7 @@ import * as publications from './migrations/0004_publications.js';
 import * as photos from './migrations/0005_photos.js';
 import * as nearby from './migrations/0006_nearby.js';
 import * as chat from './migrations/0007_chat.js';
+import * as rooms from './migrations/0008_rooms.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, kind: DatabaseKind): Promise<void>;
@@ -24,6 +25,7 @@ const migrations: Record<string, DialectMigration> = {
   '0005_photos': photos,
   '0006_nearby': nearby,
   '0007_chat': chat,
+  '0008_rooms': rooms,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

@@ -232,6 +232,64 @@ export interface LastSeenTable {
   last_seen_at: number;
 }
 
+export interface RoomsTable {
+  id: string;
+  owner_id: string;
+  title: string;
+  topic: string;
+  /** JSON array of tags. */
+  tags: string;
+  language: string;
+  /** argon2id of the room password; null for an open room. */
+  password_hash: string | null;
+  seat_count: number;
+  free_seating: number;
+  status: 'live' | 'closed';
+  /** Raised with every change of the room's state, so clients keep only the newest snapshot. */
+  state_version: number;
+  chat_last_seq: number;
+  created_at: number;
+  last_activity_at: number;
+  /** Since when nobody is connected; the room closes 5 minutes later. */
+  empty_since: number | null;
+  closed_at: number | null;
+}
+
+export interface RoomMembersTable {
+  room_id: string;
+  user_id: string;
+  role: 'owner' | 'admin' | 'member';
+  seat: number | null;
+  mic: 'on' | 'muted' | 'locked';
+  hand_raised_at: number | null;
+  joined_at: number;
+  connected: number;
+  disconnected_at: number | null;
+}
+
+export interface RoomLockedSeatsTable {
+  room_id: string;
+  seat: number;
+}
+
+export interface RoomBansTable {
+  room_id: string;
+  user_id: string;
+  banned_until: number;
+  banned_by: string | null;
+  created_at: number;
+}
+
+export interface RoomMessagesTable {
+  id: string;
+  room_id: string;
+  seq: number;
+  sender_id: string;
+  client_id: string;
+  text: string;
+  created_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -255,6 +313,11 @@ export interface Database {
   gateway_nodes: GatewayNodesTable;
   presence_connections: PresenceConnectionsTable;
   last_seen: LastSeenTable;
+  rooms: RoomsTable;
+  room_members: RoomMembersTable;
+  room_locked_seats: RoomLockedSeatsTable;
+  room_bans: RoomBansTable;
+  room_messages: RoomMessagesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -273,3 +336,7 @@ export type ConversationRow = Selectable<ConversationsTable>;
 export type ConversationMemberRow = Selectable<ConversationMembersTable>;
 export type ChatMediaRow = Selectable<ChatMediaTable>;
 export type ChatMessageRow = Selectable<ChatMessagesTable>;
+export type RoomRow = Selectable<RoomsTable>;
+export type RoomMemberRow = Selectable<RoomMembersTable>;
+export type RoomBanRow = Selectable<RoomBansTable>;
+export type RoomMessageRow = Selectable<RoomMessagesTable>;

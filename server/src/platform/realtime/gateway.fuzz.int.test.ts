@@ -934,6 +934,15 @@ describe.each(databaseKinds)('the /ws gateway under fuzzed frames on %s', (datab
                   case 'watchPresence':
                     expect(failed).toEqual([]);
                     break;
+                  case 'room.join':
+                  case 'room.leave':
+                  case 'room.action':
+                  case 'room.chat':
+                  case 'room.sync':
+                  case 'room.signal':
+                    // What room events mean is rooms.int.test.ts's to check; here: one answer at most, never INTERNAL.
+                    expect(failed.length, `room event ${tag}`).toBeLessThanOrEqual(1);
+                    break;
                 }
               }
             }

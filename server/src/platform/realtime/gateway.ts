@@ -107,11 +107,11 @@ function errorEvent(code: GatewayErrorCode, message: string, extra: Record<strin
   return { type: 'error', code, message, ...extra } as const;
 }
 
-/** The `ref` a failed event is answered with: a send's client id (what the outbox knows it by), else its ref. */
+/** The `ref` a failed event is answered with: a message's client id (what the outbox knows it by), else its ref. */
 function refOf(event: unknown): string | undefined {
   if (typeof event !== 'object' || event === null) return undefined;
   const record = event as Record<string, unknown>;
-  const ref = record.type === 'send' && typeof record.clientId === 'string' ? record.clientId : record.ref;
+  const ref = typeof record.clientId === 'string' ? record.clientId : record.ref;
   return typeof ref === 'string' ? ref.slice(0, 64) : undefined;
 }
 

@@ -10,6 +10,18 @@ import { encodeEvent, encodeTextFrame } from './frame.js';
 
 const BUS_TOPIC_PREFIX = 'rt.';
 
+/** An event that some users of the topic must not receive (a room message across a block). */
+interface ExcludingEnvelope {
+  event: string;
+  exclude: string[];
+}
+
+function isExcludingEnvelope(payload: unknown): payload is ExcludingEnvelope {
+  if (typeof payload !== 'object' || payload === null) return false;
+  const candidate = payload as Record<string, unknown>;
+  return typeof candidate.event === 'string' && Array.isArray(candidate.exclude);
+}
+
 interface TopicState {
   connections: Set<Connection>;
   subscription: Promise<() => Promise<void>>;
@@ -34,7 +46,8 @@ export class RealtimeHub implements FlushScheduler {
       state = {
         connections: new Set(),
         subscription: this.bus.subscribe(BUS_TOPIC_PREFIX + topic, (payload) => {
-          if (typeof payload === 'string') this.deliverLocal(topic, payload);
+          if (typeof payload === 'string') this.deliverLocal(topic, payload, null);
+          else if (isExcludingEnvelope(payload)) this.deliverLocal(topic, payload.event, new Set(payload.exclude));
         }),
       };
       this.topics.set(topic, state);
@@ -64,9 +77,15 @@ export class RealtimeHub implements FlushScheduler {
     this.dirty.delete(connection);
   }
 
-  /** Sends an event to every connection on the topic, on every node. */
-  async publish(topic: string, event: unknown): Promise<void> {
-    await this.bus.publish(BUS_TOPIC_PREFIX + topic, JSON.stringify(event));
+  /**
+   * Sends an event to every connection on the topic, on every node; connections of the users in
+   * `excludeUserIds` are skipped (the event is still framed once).
+   */
+  async publish(topic: string, event: unknown, excludeUserIds: readonly string[] = []): Promise<void> {
+    const serialised = JSON.stringify(event);
+    const payload: string | ExcludingEnvelope =
+      excludeUserIds.length === 0 ? serialised : { event: serialised, exclude: [...excludeUserIds] };
+    await this.bus.publish(BUS_TOPIC_PREFIX + topic, payload);
   }
 
   /** Sends an event to one local connection. */
@@ -96,10 +115,13 @@ export class RealtimeHub implements FlushScheduler {
     });
   }
 
-  private deliverLocal(topic: string, serialisedEvent: string): void {
+  private deliverLocal(topic: string, serialisedEvent: string, exclude: ReadonlySet<string> | null): void {
     const state = this.topics.get(topic);
     if (!state || state.connections.size === 0) return;
     const frame = encodeTextFrame(Buffer.from(serialisedEvent, 'utf8'));
-    for (const connection of state.connections) connection.enqueue(frame);
+    for (const connection of state.connections) {
+      if (exclude?.has(connection.identity.userId)) continue;
+      connection.enqueue(frame);
+    }
   }
 }
