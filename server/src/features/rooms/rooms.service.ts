@@ -459,6 +459,8 @@ export class RoomsService {
       }
     }
     await this.deps.store.deleteMessagesBefore(nowMs - ROOM_CHAT_RETENTION_MS);
+    // A ban that ended has no purpose left; keeping it would only keep a record of the person.
+    await this.deps.store.deleteEndedBans(nowMs);
   }
 
   /** Reads the room and publishes its snapshot to every member, on every node. */

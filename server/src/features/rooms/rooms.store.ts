@@ -165,6 +165,10 @@ export class RoomsStore {
     await this.db.updateTable('rooms').set({ empty_since: emptySinceMs }).where('id', '=', roomId).execute();
   }
 
+  async deleteEndedBans(nowMs: number): Promise<void> {
+    await this.db.deleteFrom('room_bans').where('banned_until', '<=', nowMs).execute();
+  }
+
   async deleteMessagesBefore(cutoffMs: number): Promise<void> {
     await this.db.deleteFrom('room_messages').where('created_at', '<', cutoffMs).execute();
   }
