@@ -106,6 +106,27 @@ function participantKey(roomId: string, userId: string): string {
   return `${roomId}\n${userId}`;
 }
 
+/**
+ * werift's ICE agent asks stun.l.google.com:19302 for a server-reflexive candidate whenever no
+ * STUN server is configured, even with `iceServers: []` (werift 0.24, ice/src/ice.js): every join
+ * would tell Google, and wait for it where DNS or UDP out is blocked. Its agents are made by
+ * setRemoteDescription and gather in setLocalDescription, so clearing the fallback in between
+ * keeps gathering to host candidates.
+ */
+export function withoutFallbackStun(pc: RTCPeerConnection): void {
+  for (const transport of pc.iceTransports) transport.connection.stunServer = undefined;
+}
+
+/**
+ * After an ICE restart werift (0.24) gathers new candidates but never runs the checks: its
+ * connect() returns early because DTLS is still up, so the old path is kept and, once it is gone,
+ * nothing flows. Starting the checks of each restarted agent by hand finds the new path; DTLS and
+ * SRTP carry on over it unchanged.
+ */
+export function startIceChecks(pc: RTCPeerConnection): void {
+  for (const transport of pc.iceTransports) transport.start().catch(() => undefined);
+}
+
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -123,7 +144,12 @@ export class Sfu {
   private perSecond = { ...this.counters };
   private closed = false;
 
+  private readonly hasStunServer: boolean;
+
   constructor(private readonly options: SfuOptions = {}) {
+    this.hasStunServer = (options.iceServers ?? []).some((server) =>
+      server.urls.some((url) => url.startsWith('stun:')),
+    );
     this.queue = new NegotiationQueue(options.maxConcurrentNegotiations ?? 3, options.maxQueuedNegotiations ?? 100);
     this.timers.push(
       setInterval(() => {
@@ -262,7 +288,10 @@ export class Sfu {
     try {
       await pc.setRemoteDescription({ type: 'offer', sdp: offerSdp });
       this.configureTransceivers(participant);
+      if (!this.hasStunServer) withoutFallbackStun(pc);
       await pc.setLocalDescription(await pc.createAnswer());
+      const iceRestart = participant.iceUfrag !== '' && participant.iceUfrag !== facts.iceUfrag;
+      if (iceRestart) startIceChecks(pc);
       const answerSdp = pc.localDescription?.sdp;
       if (!answerSdp) throw new Error('no local description after setLocalDescription');
       if (participant.closed) throw new MediaPlaneError('CLOSED', 'the participant left while negotiating');

@@ -14,6 +14,7 @@ import {
   useSdesMid,
   type RTCRtpTransceiver,
 } from 'werift';
+import { startIceChecks, withoutFallbackStun } from './sfu.js';
 
 export interface TestClientOptions {
   speaker?: boolean;
@@ -53,6 +54,8 @@ export class TestClient {
   private sequenceNumber = Math.floor(Math.random() * 0xffff);
   private timestamp = Math.floor(Math.random() * 0xffff_ffff);
   private talking: NodeJS.Timeout | undefined;
+  private restarting = false;
+  private readonly sessionId = String(Math.floor(Math.random() * 1e15));
 
   constructor(options: TestClientOptions = {}) {
     for (let i = 0; i < (options.slots ?? 3); i++) this.pc.addTransceiver('audio', { direction: 'recvonly' });
@@ -80,15 +83,26 @@ export class TestClient {
 
   /** A complete offer: werift's setLocalDescription returns after gathering. */
   async offer(options: { iceRestart?: boolean } = {}): Promise<string> {
-    if (options.iceRestart) this.pc.restartIce();
-    await this.pc.setLocalDescription(await this.pc.createOffer(options));
+    if (options.iceRestart) {
+      this.pc.restartIce();
+      this.restarting = true;
+    }
+    const offer = await this.pc.createOffer(options);
+    withoutFallbackStun(this.pc);
+    await this.pc.setLocalDescription(offer);
     const sdp = this.pc.localDescription?.sdp;
     if (!sdp) throw new Error('no local description');
-    return sdp;
+    // werift makes a new o= session id for every offer; browsers keep one per connection (JSEP),
+    // and the SFU tells a new connection from a renegotiation by it.
+    return sdp.replace(/^o=(\S+) \S+/m, `o=$1 ${this.sessionId}`);
   }
 
   async accept(answerSdp: string): Promise<void> {
+    const restarting = this.restarting;
+    this.restarting = false;
     await this.pc.setRemoteDescription({ type: 'answer', sdp: answerSdp });
+    // A browser runs the checks of a restarted agent by itself; werift needs the nudge (see sfu.ts).
+    if (restarting) startIceChecks(this.pc);
   }
 
   async connected(timeoutMs = 10_000): Promise<void> {
