@@ -104,6 +104,10 @@ export const enChat = {
       consentOnlyWhile: 'We record only while you record a message, never in the background.',
       consentWho: 'Only the person you’re chatting with can play it.',
       consentWithdraw: 'You can turn this off at any time in Privacy settings.',
+      roomConsentIntro: 'To speak on a seat in a live room, Airtalk needs your permission to use your microphone.',
+      roomConsentOnlyWhile:
+        'Your microphone is used only while you’re on a seat with your mic on, never in the background.',
+      roomConsentWho: 'Everyone in the room hears you live. Rooms aren’t recorded.',
       consentBrowser: 'Your browser will ask you too.',
       consentAllow: 'Allow microphone',
       allowAndRetry: 'Allow microphone',

@@ -5,7 +5,7 @@
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { setUnreadInTitle } from '../../lib';
 import { useAuth } from '../accounts';
-import { ChatClient, type ChatSnapshot } from './client';
+import { ChatClient, type ChatSnapshot, type RoomLink } from './client';
 
 const ChatContext = createContext<ChatClient | null>(null);
 
@@ -38,6 +38,11 @@ export function useChatClient(): ChatClient {
   const client = useContext(ChatContext);
   if (!client) throw new Error('useChatClient needs a signed-in ChatProvider above it.');
   return client;
+}
+
+/** The live rooms' way onto the chat's one connection. */
+export function useRoomLink(): RoomLink {
+  return useChatClient().rooms;
 }
 
 export function useChatSnapshot(): ChatSnapshot {

@@ -1,6 +1,7 @@
 /**
- * Our own explanation before the microphone is used for voice messages. "Allow microphone"
- * records the consent in the ledger; only then does the browser ask its own question.
+ * Our own explanation before the microphone is used, for voice messages or to speak in a live
+ * room. "Allow microphone" records the consent in the ledger; only then does the browser ask its
+ * own question.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,19 +10,32 @@ import { Button, FormAlert, Icon, Sheet, type IconName } from '../../components'
 import { useDescribeError } from '../../lib';
 import { grantMicrophoneConsent } from './api';
 
-const POINTS = [
-  { key: 'consentOnlyWhile', icon: 'mic' },
-  { key: 'consentWho', icon: 'lock' },
-  { key: 'consentWithdraw', icon: 'shield' },
-] as const satisfies readonly { key: string; icon: IconName }[];
+import './chat.css';
+
+const POINTS = {
+  voice: [
+    { key: 'consentOnlyWhile', icon: 'mic' },
+    { key: 'consentWho', icon: 'lock' },
+    { key: 'consentWithdraw', icon: 'shield' },
+  ],
+  room: [
+    { key: 'roomConsentOnlyWhile', icon: 'mic' },
+    { key: 'roomConsentWho', icon: 'users' },
+    { key: 'consentWithdraw', icon: 'shield' },
+  ],
+} as const satisfies Record<string, readonly { key: string; icon: IconName }[]>;
+
+/** What the microphone is for: a voice message in a chat, or speaking on a seat in a live room. */
+export type MicrophoneUse = 'voice' | 'room';
 
 interface MicrophoneConsentSheetProps {
   open: boolean;
   onClose: () => void;
   onGranted: () => void;
+  use?: MicrophoneUse;
 }
 
-export function MicrophoneConsentSheet({ open, onClose, onGranted }: MicrophoneConsentSheetProps) {
+export function MicrophoneConsentSheet({ open, onClose, onGranted, use = 'voice' }: MicrophoneConsentSheetProps) {
   const { t } = useTranslation();
   const describeError = useDescribeError();
   const [granting, setGranting] = useState(false);
@@ -63,9 +77,9 @@ export function MicrophoneConsentSheet({ open, onClose, onGranted }: MicrophoneC
       }
     >
       <div className="stack">
-        <p>{t('chat.voice.consentIntro')}</p>
+        <p>{use === 'room' ? t('chat.voice.roomConsentIntro') : t('chat.voice.consentIntro')}</p>
         <ul className="chat-consent__points">
-          {POINTS.map(({ key, icon }) => (
+          {POINTS[use].map(({ key, icon }) => (
             <li key={key} className="chat-consent__point">
               <span className="chat-consent__icon">
                 <Icon name={icon} size={18} />

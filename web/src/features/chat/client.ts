@@ -30,7 +30,14 @@ import {
   type ThreadState,
 } from './chatState';
 import { newClientId } from './clientId';
-import { ChatConnection, type ConnectionNotice, type ConnectionStatus, type SocketLike } from './connection';
+import {
+  ChatConnection,
+  type ConnectionNotice,
+  type ConnectionStatus,
+  type RoomClientEvent,
+  type RoomServerEvent,
+  type SocketLike,
+} from './connection';
 import type { LocalMedia, OutboxEntry } from './outbox';
 
 /** "typing…" shows this long after the last typing event, in case the "stopped" one is lost. */
@@ -67,6 +74,21 @@ export interface NewMedia {
   durationMs: number | null;
 }
 
+/** What a live room hears from the shared connection. */
+export type RoomLinkNotice =
+  | { type: 'status'; status: ConnectionStatus }
+  /** The gateway is ready (again): a room sends its join now. */
+  | { type: 'ready'; resumed: boolean }
+  | { type: 'event'; event: RoomServerEvent };
+
+/** A live room's way onto the one socket of the tab: no second connection is ever opened. */
+export interface RoomLink {
+  /** False while the connection is not ready; the room sends again on the next `ready`. */
+  send: (event: RoomClientEvent) => boolean;
+  subscribe: (listener: (notice: RoomLinkNotice) => void) => () => void;
+  status: () => ConnectionStatus;
+}
+
 function socketUrl(): string {
   const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${protocol}//${window.location.host}/ws`;
@@ -86,6 +108,7 @@ export class ChatClient {
   /** Reads noted while the socket was down, sent when it is back. */
   private readonly pendingReads = new Map<string, number>();
   private listLoad: AbortController | null = null;
+  private readonly roomListeners = new Set<(notice: RoomLinkNotice) => void>();
   private sessionEndCheck: ReturnType<typeof setTimeout> | null = null;
 
   constructor(me: string, openSocket: () => SocketLike = () => new WebSocket(socketUrl())) {
@@ -117,6 +140,19 @@ export class ChatClient {
   };
 
   readonly getSnapshot = (): ChatSnapshot => this.state;
+
+  readonly rooms: RoomLink = {
+    send: (event) => this.connection.sendRoomEvent(event),
+    subscribe: (listener) => {
+      this.roomListeners.add(listener);
+      return () => this.roomListeners.delete(listener);
+    },
+    status: () => this.connection.status,
+  };
+
+  private tellRooms(notice: RoomLinkNotice): void {
+    for (const listener of [...this.roomListeners]) listener(notice);
+  }
 
   start(): void {
     window.addEventListener('online', this.onOnline);
@@ -324,9 +360,14 @@ export class ChatClient {
         const { status } = notice;
         const connectionLost = status === 'reconnecting' || (status === 'connecting' && this.state.connectionLost);
         this.update({ status, connectionLost });
+        this.tellRooms({ type: 'status', status });
         return;
       }
+      case 'room':
+        this.tellRooms({ type: 'event', event: notice.event });
+        return;
       case 'ready':
+        this.tellRooms({ type: 'ready', resumed: notice.resumed });
         for (const [conversationId, seq] of this.pendingReads) this.connection.markRead(conversationId, seq);
         this.pendingReads.clear();
         // A "stopped typing" may have been lost with the old connection.

@@ -561,3 +561,23 @@ describe('ChatConnection: the outbox', () => {
     ]);
   });
 });
+
+describe('ChatConnection: live rooms on the same socket', () => {
+  const ROOM = '30000000-0000-4000-8000-000000000001';
+
+  it('sends room events only while ready, and passes room events and their errors through', () => {
+    const { connection, socket, notices } = setUp();
+    connection.start();
+    expect(connection.sendRoomEvent({ type: 'room.join', ref: 'room-1', roomId: ROOM })).toBe(false);
+    socket().open();
+    expect(connection.sendRoomEvent({ type: 'room.join', ref: 'room-1', roomId: ROOM })).toBe(true);
+    expect(socket().sentOfType('room.join')).toEqual([{ type: 'room.join', ref: 'room-1', roomId: ROOM }]);
+
+    socket().serverSends({ type: 'room.speaking', roomId: ROOM, levels: [{ userId: PEER, level: 0.5 }] });
+    socket().serverSends({ type: 'error', ref: 'room-1', code: 'ROOM_PASSWORD_REQUIRED', message: 'Password.' });
+    // An error for someone else's ref (a sync, say) is not the room's.
+    socket().serverSends({ type: 'error', ref: 'other', code: 'NOT_FOUND', message: 'No.' });
+    const rooms = notices.flatMap((notice) => (notice.type === 'room' ? [notice.event.type] : []));
+    expect(rooms).toEqual(['room.speaking', 'error']);
+  });
+});

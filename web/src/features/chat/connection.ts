@@ -4,7 +4,9 @@
  * a dead socket, the sequencer that releases every message exactly once and in order (asking for
  * a replay when one is missing), and the outbox, whose pending messages are sent again with the
  * same client id after every reconnect. What happens is told to one listener as notices; the
- * connection knows nothing of screens.
+ * connection knows nothing of screens. Live rooms share the socket: their events pass through
+ * as they are (`room` notices), and so do the errors answering an event whose ref starts with
+ * ROOM_REF_PREFIX.
  */
 import {
   ChatSequencer,
@@ -49,6 +51,13 @@ export interface SocketLike {
 
 const SOCKET_OPEN = 1;
 
+/** Room events carry refs starting with this, so their errors find their way back to the room. */
+export const ROOM_REF_PREFIX = 'room-';
+
+/** The server events of live rooms, and the errors that answer a room's own events. */
+export type RoomServerEvent = Extract<ServerEvent, { type: `room.${string}` }> | ServerEventOf<'error'>;
+export type RoomClientEvent = Extract<ClientEvent, { type: `room.${string}` }>;
+
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'ended' | 'stopped';
 
 export type ConnectionNotice =
@@ -67,6 +76,8 @@ export type ConnectionNotice =
   | { type: 'typing'; event: ServerEventOf<'typing'> }
   | { type: 'presence'; event: ServerEventOf<'presence'> }
   | { type: 'conversation'; conversation: ConversationView }
+  /** A live room's event (or the error answering one), for the room on screen. */
+  | { type: 'room'; event: RoomServerEvent }
   | { type: 'sessionEnded' };
 
 export interface ConnectionOptions {
@@ -243,6 +254,11 @@ export class ChatConnection {
     return this.sendEvent({ type: 'typing', conversationId, active });
   }
 
+  /** Sends a live room's event now; false while the connection is not ready (the room asks again on `ready`). */
+  sendRoomEvent(event: RoomClientEvent): boolean {
+    return this.sendEvent(event);
+  }
+
   /** Replaces the people whose presence is reported; kept for the next connection too. */
   watchPresence(userIds: string[]): void {
     const same = userIds.length === this.watched.length && userIds.every((id, index) => this.watched[index] === id);
@@ -324,6 +340,14 @@ export class ChatConnection {
         return;
       case 'pong':
         return;
+      case 'room.state':
+      case 'room.message':
+      case 'room.synced':
+      case 'room.speaking':
+      case 'room.signal':
+      case 'room.ended':
+        this.options.listener({ type: 'room', event });
+        return;
     }
   }
 
@@ -393,6 +417,10 @@ export class ChatConnection {
 
   private onError(event: ServerEventOf<'error'>): void {
     if (event.ref === undefined) return;
+    if (event.ref.startsWith(ROOM_REF_PREFIX)) {
+      this.options.listener({ type: 'room', event });
+      return;
+    }
     if (this.syncRef?.ref === event.ref) {
       // A refused cursor names its place in the batch; the others are replayed all the same.
       const index = Object.keys(event.fields ?? {})
