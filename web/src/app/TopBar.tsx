@@ -1,6 +1,6 @@
 /**
  * The bar on every page: the app's name (home), the language switcher and, when signed in, People
- * nearby, chats (with the unread count), settings and sign out.
+ * nearby, live rooms, chats (with the unread count), settings and sign out.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,6 +44,10 @@ export function TopBar() {
               <NavLink to="/nearby" className="topbar__nav-link">
                 <Icon name="users" size={20} />
                 <span className="topbar__nav-label">{t('nearby.nav')}</span>
+              </NavLink>
+              <NavLink to="/rooms" className="topbar__nav-link">
+                <Icon name="radio" size={20} />
+                <span className="topbar__nav-label">{t('rooms.nav')}</span>
               </NavLink>
               <NavLink
                 to="/chats"

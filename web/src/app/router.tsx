@@ -16,6 +16,7 @@ import { HomeRoute } from '../features/home';
 import { NearbyPage } from '../features/nearby';
 import { PolicyPage } from '../features/policy';
 import { EditProfilePage, ProfileRoute, PublicPageSettingsPage } from '../features/profiles';
+import { CreateRoomPage, RoomRoute, RoomsPage } from '../features/rooms';
 import { SecurityPage } from '../features/sessions';
 import { SettingsPage } from '../features/settings';
 import { NotFoundPage } from './NotFoundPage';
@@ -80,6 +81,19 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <PickConversation /> },
               { path: ':conversationId', element: <ConversationRoute /> },
+            ],
+          },
+          {
+            path: 'rooms',
+            element: (
+              <RequireSignedIn>
+                <Outlet />
+              </RequireSignedIn>
+            ),
+            children: [
+              { index: true, element: <RoomsPage /> },
+              { path: 'new', element: <CreateRoomPage /> },
+              { path: ':roomId', element: <RoomRoute /> },
             ],
           },
           {

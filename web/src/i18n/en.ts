@@ -2,6 +2,7 @@
 import { enChat } from './en.chat';
 import { enNearby } from './en.nearby';
 import { enProfiles } from './en.profiles';
+import { enRooms } from './en.rooms';
 import { enSafety } from './en.safety';
 
 export const en = {
@@ -29,6 +30,13 @@ export const en = {
     cannotMessage: 'You can’t message this person.',
     recallTooLate: 'Messages can only be recalled within 2 minutes of sending.',
     voiceUnreadable: 'We couldn’t read that recording. Try recording it again.',
+    roomClosed: 'This room has closed.',
+    roomPasswordRequired: 'This room needs its password.',
+    roomBanned: 'You can’t join this room right now.',
+    roomNotAMember: 'You’re no longer in this room. Rejoining…',
+    seatTaken: 'Someone just took that seat. Pick another one.',
+    seatLocked: 'That seat is locked.',
+    micLocked: 'An admin locked your mic.',
     forbidden: 'You can’t do that with this account.',
     notFound: 'We couldn’t find that. It may have been removed.',
     network: 'Can’t reach Airtalk. Check your connection and try again.',
@@ -77,7 +85,7 @@ export const en = {
   },
   home: {
     greeting: 'Hi, {{name}}',
-    lead: 'Welcome to Airtalk. See who’s nearby, say hello, and make your account yours; live rooms are on their way.',
+    lead: 'Welcome to Airtalk. See who’s nearby, drop into a live room, say hello, and make your account yours.',
     accountHeading: 'Your account',
     verifyTitle: 'Confirm your email',
     verifyBody: 'We sent a link to {{email}}. Open it to confirm this address is yours.',
@@ -256,6 +264,7 @@ export const en = {
   ...enNearby,
   ...enSafety,
   ...enChat,
+  ...enRooms,
   notFound: {
     title: 'Page not found',
     body: 'We couldn’t find that page. It may have moved, or the link may be mistyped.',

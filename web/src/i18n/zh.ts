@@ -3,6 +3,7 @@ import type { Messages } from './en';
 import { zhChat } from './zh.chat';
 import { zhNearby } from './zh.nearby';
 import { zhProfiles } from './zh.profiles';
+import { zhRooms } from './zh.rooms';
 import { zhSafety } from './zh.safety';
 
 export const zh: Messages = {
@@ -30,6 +31,13 @@ export const zh: Messages = {
     cannotMessage: '你无法给对方发消息。',
     recallTooLate: '只能撤回 2 分钟内发送的消息。',
     voiceUnreadable: '无法读取这段录音，请重新录制。',
+    roomClosed: '这个房间已关闭。',
+    roomPasswordRequired: '进入这个房间需要密码。',
+    roomBanned: '你暂时无法进入这个房间。',
+    roomNotAMember: '你已不在这个房间里，正在重新进入…',
+    seatTaken: '这个麦位刚被别人占了，请换一个。',
+    seatLocked: '这个麦位已上锁。',
+    micLocked: '管理员锁定了你的麦克风。',
     forbidden: '此账号无法进行该操作。',
     notFound: '找不到该内容，它可能已被删除。',
     network: '无法连接到 Airtalk，请检查网络后重试。',
@@ -78,7 +86,7 @@ export const zh: Messages = {
   },
   home: {
     greeting: '你好，{{name}}',
-    lead: '欢迎来到 Airtalk。看看附近有谁，打个招呼，再把你的账号设置好吧；直播间即将上线。',
+    lead: '欢迎来到 Airtalk。看看附近有谁，进语音房聊聊，打个招呼，再把你的账号设置好吧。',
     accountHeading: '你的账号',
     verifyTitle: '请验证你的邮箱',
     verifyBody: '我们已向 {{email}} 发送了一个链接，打开它即可确认这是你的邮箱。',
@@ -252,6 +260,7 @@ export const zh: Messages = {
   ...zhNearby,
   ...zhSafety,
   ...zhChat,
+  ...zhRooms,
   notFound: {
     title: '页面不存在',
     body: '找不到这个页面，它可能已被移动，或者链接有误。',

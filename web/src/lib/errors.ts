@@ -77,6 +77,21 @@ export function useDescribeError(): (error: unknown) => string {
           return t('errors.recallTooLate');
         case 'VOICE_UNREADABLE':
           return t('errors.voiceUnreadable');
+        // Live rooms: each says what happened; the room screen also shows the way on.
+        case 'ROOM_CLOSED':
+          return t('errors.roomClosed');
+        case 'ROOM_PASSWORD_REQUIRED':
+          return t('errors.roomPasswordRequired');
+        case 'ROOM_BANNED':
+          return t('errors.roomBanned');
+        case 'ROOM_NOT_A_MEMBER':
+          return t('errors.roomNotAMember');
+        case 'SEAT_TAKEN':
+          return t('errors.seatTaken');
+        case 'SEAT_LOCKED':
+          return t('errors.seatLocked');
+        case 'MIC_LOCKED':
+          return t('errors.micLocked');
         case 'FORBIDDEN':
           return t('errors.forbidden');
         case 'NOT_FOUND':

@@ -1,9 +1,10 @@
-/** The signed-in home: a greeting, the email reminder while it is needed, People nearby and chats, and the account's settings. */
+/** The signed-in home: a greeting, the email reminder while it is needed, People nearby, live rooms and chats, and the account's settings. */
 import { useTranslation } from 'react-i18next';
 import { Avatar, Badge, Icon, List, ListIcon, ListItem } from '../../components';
 import { useDocumentTitle } from '../../lib';
 import { useMe, VerifyEmailBanner } from '../accounts';
 import { useUnreadCount } from '../chat';
+import { ROOMS_PATH } from '../rooms';
 import { SettingsLinks } from '../settings';
 import './HomePage.css';
 
@@ -32,6 +33,16 @@ export function HomePage() {
           }
           title={t('nearby.homeTitle')}
           subtitle={t('nearby.homeHint')}
+        />
+        <ListItem
+          to={ROOMS_PATH}
+          leading={
+            <ListIcon>
+              <Icon name="radio" />
+            </ListIcon>
+          }
+          title={t('rooms.homeTitle')}
+          subtitle={t('rooms.homeHint')}
         />
         <ListItem
           to="/chats"

@@ -8,3 +8,4 @@ export { ProfileRoute } from './ProfilePage';
 export { PublicPageSettingsPage } from './PublicPageSettingsPage';
 export { curatedMatch, isCuratedInterest } from './tags';
 export { profilePath } from './paths';
+export { contactInfoMessage } from './profileChecks';
