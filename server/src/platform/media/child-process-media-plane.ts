@@ -34,6 +34,8 @@ export interface ChildProcessMediaPlaneOptions {
   execArgv?: string[];
   /** The media process's entry; the default is sfu-process.ts beside this file. */
   entry?: string;
+  /** The media process's environment, besides PATH and NODE_ENV (e.g. DEBUG=werift* to trace ICE). */
+  env?: Record<string, string>;
   /** For requests other than negotiate. */
   requestTimeoutMs?: number;
   /** Includes waiting in the join queue. */
@@ -94,7 +96,8 @@ class MediaProcess {
     this.startedAtMs = Date.now();
     const child = spawn(process.execPath, [...this.options.execArgv, this.options.entry], {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      env: process.env,
+      // The SFU needs no database URL, session secret or TURN secret: it gets none of them.
+      env: { PATH: process.env.PATH, NODE_ENV: process.env.NODE_ENV, ...this.options.env },
     });
     this.child = child;
     const log = (chunk: Buffer) => {
@@ -298,6 +301,7 @@ export class ChildProcessMediaPlane implements MediaPlane {
       requestTimeoutMs: options.requestTimeoutMs ?? 5_000,
       negotiateTimeoutMs: options.negotiateTimeoutMs ?? 20_000,
       restartDelayMs: options.restartDelayMs ?? 200,
+      env: options.env ?? {},
       logger: options.logger,
     };
     this.requestTimeoutMs = resolved.requestTimeoutMs;
