@@ -305,6 +305,9 @@ export const RoomSignalServerEventSchema = z.object({
     z.object({ urls: z.array(z.string()), username: z.string().optional(), credential: z.string().optional() }),
   ),
 });
+/** The media server lost this member's connection (it restarted): start a new peer connection and offer again. */
+export const RoomRenegotiateEventSchema = z.object({ type: z.literal('room.renegotiate'), roomId: z.string() });
+
 /** The room ended for this person: closed by its owner, empty too long, or they were kicked. */
 export const RoomEndedEventSchema = z.object({
   type: z.literal('room.ended'),
@@ -344,6 +347,7 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
   RoomSpeakingEventSchema,
   RoomSignalServerEventSchema,
   RoomEndedEventSchema,
+  RoomRenegotiateEventSchema,
 ]);
 export type ServerEvent = z.infer<typeof ServerEventSchema>;
 export type ServerEventOf<T extends ServerEvent['type']> = Extract<ServerEvent, { type: T }>;

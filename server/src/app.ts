@@ -61,9 +61,11 @@ import {
   registerRoomRoutes,
   registerRoomsGateway,
   registerRoomsPrivacy,
+  RoomMedia,
   RoomsService,
   RoomsStore,
 } from './features/rooms/index.js';
+import type { MediaPlane } from './platform/media/index.js';
 import {
   handshakeAuthenticator,
   registerAuthentication,
@@ -107,6 +109,8 @@ export interface AppDeps {
   limiterFactory: LimiterFactory;
   hasher: PasswordHasher;
   policyDocuments: PolicyDocument[];
+  /** The media plane of live audio rooms (a child process in production; in-process in tests). */
+  mediaPlane: MediaPlane;
   /** Overrides of the gateway's limits (tests that push a thousand messages through one socket). */
   gatewayLimits?: Partial<GatewayLimits>;
 }
@@ -279,6 +283,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const rooms = new RoomsService({
     store: new RoomsStore(database.db),
     hub,
+    bus: deps.bus,
     blocks,
     profiles,
     hasher: deps.hasher,
@@ -361,7 +366,20 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     limits: { events: config.socketEvents, ...deps.gatewayLimits },
   });
   registerChatGateway({ gateway, chat, presence, blocks });
-  registerRoomsGateway(gateway, rooms);
+  const roomMedia = new RoomMedia({
+    plane: deps.mediaPlane,
+    rooms,
+    consents,
+    hub,
+    bus: deps.bus,
+    nodeId: presence.nodeId,
+    isNodeAlive: (nodeId) => presence.isNodeAlive(nodeId),
+    ice: { stunUrls: config.media.stunUrls, turnUrls: config.media.turnUrls, turnSecret: config.media.turnSecret },
+    clock,
+    logger: deps.logger,
+  });
+  await roomMedia.start();
+  registerRoomsGateway(gateway, rooms, roomMedia);
   registerGatewayMetrics(metrics, gateway);
   sessions.onEnded((event) => {
     gateway.closeSessions(event.sessionIds);
@@ -379,6 +397,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   housekeeping.unref();
   server.addHook('preClose', async () => {
     rooms.stop();
+    await roomMedia.stop();
     await gateway.close();
     await presence.stop();
   });

@@ -13,6 +13,7 @@ import { databaseTargetFor, openDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { createLogger, type Logger } from './platform/logging/logger.js';
 import { OutboxMailer, SmtpMailer, type Mailer } from './platform/mail/mailer.js';
+import { ChildProcessMediaPlane } from './platform/media/index.js';
 import { Argon2PasswordHasher } from './platform/security/password-hasher.js';
 import { memoryLimiterFactory, redisLimiterFactory, type LimiterFactory } from './platform/security/rate-limiter.js';
 
@@ -51,6 +52,12 @@ async function main(): Promise<void> {
   const outbox = config.smtpUrl ? null : new OutboxMailer(config.mailFrom, () => systemClock.nowMs());
   const mailer: Mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : (outbox as OutboxMailer);
 
+  // Audio is forwarded in processes of its own, never in the API's event loop.
+  const mediaPlane = new ChildProcessMediaPlane({
+    processes: config.media.processes,
+    sfu: { iceAdditionalHostAddresses: config.media.hostAddresses },
+    logger,
+  });
   const app = await buildApp({
     config,
     database,
@@ -62,6 +69,7 @@ async function main(): Promise<void> {
     limiterFactory: redis.limiterFactory,
     hasher: new Argon2PasswordHasher(config.passwordHashConcurrency, config.passwordHashQueueLimit),
     policyDocuments: loadPolicyDocuments(defaultPolicyContentDir),
+    mediaPlane,
   });
 
   await app.server.listen({ port: config.port, host: config.host });
@@ -86,6 +94,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await app.server.close();
+    await mediaPlane.close();
     await redis.close();
     mailer.close();
     await database.close();

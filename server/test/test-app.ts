@@ -17,6 +17,7 @@ import type { Bus } from '../src/platform/bus/bus.js';
 import { MemoryBus } from '../src/platform/bus/memory-bus.js';
 import { RedisBus } from '../src/platform/bus/redis-bus.js';
 import { FakeClock } from '../src/platform/clock.js';
+import { InProcessMediaPlane } from '../src/platform/media/index.js';
 import type { GatewayLimits } from '../src/platform/realtime/gateway.js';
 import { createLogger } from '../src/platform/logging/logger.js';
 import { OutboxMailer } from '../src/platform/mail/mailer.js';
@@ -144,6 +145,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     limiterFactory = redisLimiterFactory(limiterRedis, `airtalk-test:${randomBytes(6).toString('hex')}`);
   }
 
+  // werift in this process, on loopback; it starts nothing until someone negotiates.
+  const mediaPlane = new InProcessMediaPlane({ iceAdditionalHostAddresses: ['127.0.0.1'] });
   const app = await buildApp({
     config,
     database,
@@ -156,6 +159,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     hasher: new Argon2PasswordHasher(config.passwordHashConcurrency, config.passwordHashQueueLimit),
     policyDocuments: options.policyDocuments ?? loadPolicyDocuments(defaultPolicyContentDir),
     ...(options.gatewayLimits ? { gatewayLimits: options.gatewayLimits } : {}),
+    mediaPlane,
   });
   await app.server.ready();
 
@@ -169,6 +173,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     browser: (browserOptions = {}) => new TestBrowser(testApp, browserOptions),
     close: async () => {
       await app.server.close();
+      await mediaPlane.close();
       await bus.close();
       if (limiterRedis) await limiterRedis.quit();
       if (!options.existingDatabase) await database.dispose();

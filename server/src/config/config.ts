@@ -27,7 +27,23 @@ const EnvSchema = z.object({
   /** Events one user may send on the chat socket per second, and as a burst. */
   WS_EVENTS_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(20),
   WS_EVENT_BURST: z.coerce.number().int().min(1).max(100_000).default(60),
+  /** Comma-separated stun: and turn: URLs handed to browsers in rooms. */
+  STUN_URLS: z.string().optional(),
+  TURN_URLS: z.string().optional(),
+  /** coturn's static-auth-secret: browsers get short-lived credentials made with it, never the secret. */
+  TURN_SECRET: z.string().min(16).optional(),
+  /** Extra host addresses the media server offers as candidates (127.0.0.1 lets a browser on this machine connect). */
+  MEDIA_HOST_ADDRESSES: z.string().optional(),
+  /** Media processes (each forwards about 20,000 packets/s on one core). */
+  MEDIA_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
 });
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
 
 export interface RateLimitRule {
   points: number;
@@ -79,6 +95,13 @@ export interface Config {
   /** The per-user budget of events on the chat socket. */
   socketEvents: { ratePerSecond: number; burst: number };
   sessionIdleTtlMs: number;
+  media: {
+    stunUrls: string[];
+    turnUrls: string[];
+    turnSecret: string | undefined;
+    hostAddresses: string[];
+    processes: number;
+  };
   emailVerificationTtlMs: number;
   passwordResetTtlMs: number;
 }
@@ -144,6 +167,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
     passwordHashQueueLimit: 64,
     rateLimits: defaultRateLimits,
     socketEvents: { ratePerSecond: vars.WS_EVENTS_PER_SECOND, burst: vars.WS_EVENT_BURST },
+    media: {
+      stunUrls: list(vars.STUN_URLS),
+      turnUrls: list(vars.TURN_URLS),
+      turnSecret: vars.TURN_SECRET,
+      // Outside production a browser on this same machine must reach the media server over loopback.
+      hostAddresses:
+        vars.MEDIA_HOST_ADDRESSES !== undefined ? list(vars.MEDIA_HOST_ADDRESSES) : production ? [] : ['127.0.0.1'],
+      processes: vars.MEDIA_PROCESSES,
+    },
     sessionIdleTtlMs: 30 * DAY_MS,
     emailVerificationTtlMs: DAY_MS,
     passwordResetTtlMs: 60 * 60 * 1000,

@@ -58,6 +58,11 @@ export class PresenceService {
     for (const userId of userIds) await this.announceIfOffline(userId, nowMs);
   }
 
+  /** Whether a node still beats (a node killed without a goodbye stops within NODE_DEAD_AFTER_MS). */
+  async isNodeAlive(nodeId: string): Promise<boolean> {
+    return this.deps.store.isNodeAlive(nodeId, this.deps.clock.nowMs() - NODE_DEAD_AFTER_MS);
+  }
+
   connected(userId: string): Promise<void> {
     return this.change(userId, 1);
   }

@@ -15,6 +15,16 @@ export class PresenceStore {
       .execute();
   }
 
+  async isNodeAlive(nodeId: string, aliveSinceMs: number): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('gateway_nodes')
+      .select('node_id')
+      .where('node_id', '=', nodeId)
+      .where('heartbeat_at', '>=', aliveSinceMs)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async setConnections(userId: string, nodeId: string, connections: number, nowMs: number): Promise<void> {
     if (connections === 0) {
       await this.db

@@ -3,9 +3,10 @@
  * chat, from every node); a dropped connection keeps the member's place for the grace period.
  */
 import type { Gateway, GatewayConnection } from '../../platform/realtime/gateway.js';
+import type { RoomMedia } from './rooms.media.js';
 import { roomTopic, type RoomsService } from './rooms.service.js';
 
-export function registerRoomsGateway(gateway: Gateway, rooms: RoomsService): void {
+export function registerRoomsGateway(gateway: Gateway, rooms: RoomsService, media: RoomMedia): void {
   /** Rooms each local connection entered, to mark their members away when it drops. */
   const entered = new Map<string, { connection: GatewayConnection; roomIds: Set<string> }>();
 
@@ -56,6 +57,8 @@ export function registerRoomsGateway(gateway: Gateway, rooms: RoomsService): voi
     await rooms.chat(connection.identity.userId, event.roomId, event.clientId, event.text);
   });
 
+  registerSignalling(gateway, media);
+
   gateway.on('room.sync', async (connection, event) => {
     const replay = await rooms.replay(connection.identity.userId, event.roomId, event.afterSeq);
     for (const message of replay.messages) connection.send({ type: 'room.message', message });
@@ -65,6 +68,20 @@ export function registerRoomsGateway(gateway: Gateway, rooms: RoomsService): voi
       roomId: event.roomId,
       lastSeq: replay.lastSeq,
       more: replay.more,
+    });
+  });
+}
+
+/** Kept apart so the signalling handler reads as one thing: an offer in, an answer and ICE servers out. */
+function registerSignalling(gateway: Gateway, media: RoomMedia): void {
+  gateway.on('room.signal', async (connection, event) => {
+    const { answerSdp, iceServers } = await media.signal(connection.identity.userId, event.roomId, event.offerSdp);
+    connection.send({
+      type: 'room.signal',
+      ...(event.ref ? { ref: event.ref } : {}),
+      roomId: event.roomId,
+      answerSdp,
+      iceServers,
     });
   });
 }

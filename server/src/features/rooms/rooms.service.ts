@@ -19,6 +19,7 @@ import {
   type RoomSummaryView,
 } from '@airtalk/contracts';
 import type { Logger } from 'pino';
+import type { Bus } from '../../platform/bus/bus.js';
 import type { Clock } from '../../platform/clock.js';
 import type { RoomMemberRow, RoomRow } from '../../platform/db/schema.js';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
@@ -49,9 +50,13 @@ export interface ContactInfoAttempt {
   created_at: number;
 }
 
+/** Told on every change of a room, so the node carrying its audio follows changes made elsewhere. */
+export const ROOMS_CHANGED_TOPIC = 'rooms.changed';
+
 export interface RoomsServiceDeps {
   store: RoomsStore;
   hub: RealtimeHub;
+  bus: Bus;
   blocks: BlocksService;
   profiles: ProfilesService;
   hasher: PasswordHasher;
@@ -81,6 +86,23 @@ export class RoomsService {
   private sweeper: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: RoomsServiceDeps) {}
+
+  claimMediaNode(roomId: string, nodeId: string, isAlive: (nodeId: string) => Promise<boolean>): Promise<string> {
+    return this.deps.store.claimMediaNode(roomId, nodeId, isAlive);
+  }
+
+  /** The room as one of its members sees it; refused for anyone else. */
+  async snapshot(roomId: string): Promise<RoomSnapshot | null> {
+    return (await this.deps.store.snapshot(roomId)) ?? null;
+  }
+
+  async snapshotForMember(userId: string, roomId: string): Promise<RoomSnapshot> {
+    const snapshot = await this.deps.store.snapshot(roomId);
+    if (!snapshot) throw notFound('This room');
+    if (snapshot.room.status !== 'live') throw roomClosed();
+    if (!snapshot.members.some((member) => member.user_id === userId)) throw notAMember();
+    return snapshot;
+  }
 
   /** Housekeeping on every node (each step is idempotent): lapsed members, empty rooms, old chat. */
   start(intervalMs = 10_000): void {
@@ -119,6 +141,7 @@ export class RoomsService {
       created_at: nowMs,
       last_activity_at: nowMs,
       empty_since: nowMs,
+      media_node: null,
       closed_at: null,
     };
     // The host starts on the first seat with the mic on; audio flows only with the microphone consent.
@@ -469,6 +492,7 @@ export class RoomsService {
     if (!snapshot) throw notFound('This room');
     const state = presentState(snapshot, await this.people(snapshot));
     await this.deps.hub.publish(roomTopic(roomId), { type: 'room.state', state });
+    await this.tellChanged(roomId);
     return state;
   }
 
@@ -509,6 +533,12 @@ export class RoomsService {
       await trx.deleteFrom('room_members').where('room_id', '=', roomId).execute();
     });
     await this.deps.hub.publish(roomTopic(roomId), { type: 'room.ended', roomId, reason, bannedUntilMs: null });
+    await this.tellChanged(roomId);
+  }
+
+  /** Tells every node (this one too): the node carrying the room's audio may not be the one that changed it. */
+  private async tellChanged(roomId: string): Promise<void> {
+    await this.deps.bus.publish(ROOMS_CHANGED_TOPIC, { roomId });
   }
 
   private async refuseContactInfo(userId: string, texts: [string, string][]): Promise<void> {

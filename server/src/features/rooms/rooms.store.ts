@@ -165,6 +165,21 @@ export class RoomsStore {
     await this.db.updateTable('rooms').set({ empty_since: emptySinceMs }).where('id', '=', roomId).execute();
   }
 
+  /**
+   * Makes `nodeId` the room's media node unless a live one holds it; returns the holder. A node
+   * that died hands its rooms to whichever node is asked first.
+   */
+  async claimMediaNode(roomId: string, nodeId: string, isAlive: (nodeId: string) => Promise<boolean>): Promise<string> {
+    const room = await this.find(roomId);
+    const current = room?.media_node ?? null;
+    if (current !== null && (current === nodeId || (await isAlive(current)))) return current;
+    let query = this.db.updateTable('rooms').set({ media_node: nodeId }).where('id', '=', roomId);
+    query = current === null ? query.where('media_node', 'is', null) : query.where('media_node', '=', current);
+    const result = await query.executeTakeFirst();
+    if (Number(result.numUpdatedRows) > 0) return nodeId;
+    return (await this.find(roomId))?.media_node ?? nodeId;
+  }
+
   async deleteEndedBans(nowMs: number): Promise<void> {
     await this.db.deleteFrom('room_bans').where('banned_until', '<=', nowMs).execute();
   }

@@ -252,6 +252,8 @@ export interface RoomsTable {
   last_activity_at: number;
   /** Since when nobody is connected; the room closes 5 minutes later. */
   empty_since: number | null;
+  /** The node whose media process carries the room's audio, once someone negotiated. */
+  media_node: string | null;
   closed_at: number | null;
 }
 

@@ -22,6 +22,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('last_activity_at', 'bigint', (c) => c.notNull())
     .addColumn('empty_since', 'bigint')
+    // The node whose media process carries the room's audio; every member's signalling goes there.
+    .addColumn('media_node', 'text')
     .addColumn('closed_at', 'bigint')
     .execute();
   await db.schema.createIndex('rooms_status_activity').on('rooms').columns(['status', 'last_activity_at']).execute();
