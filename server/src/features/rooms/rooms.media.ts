@@ -99,10 +99,15 @@ export class RoomMedia {
       }),
       await bus.subscribe(CONSENT_CHANGED_TOPIC, (message) => {
         const event = message as ConsentChangedEvent;
-        if (event.purpose === 'microphone' && !event.granted) void this.silence(event.userId);
+        if (event.purpose !== 'microphone' || event.granted) return;
+        void this.silence(event.userId).catch((error: unknown) => {
+          this.deps.logger.error({ err: error }, 'audio could not be stopped after a withdrawal');
+        });
       }),
       await bus.subscribe(requestsTopic(this.deps.nodeId), (message) => {
-        void this.answerForwarded(message as NegotiationRequest);
+        void this.answerForwarded(message as NegotiationRequest).catch((error: unknown) => {
+          this.deps.logger.error({ err: error }, 'forwarded negotiation could not be answered');
+        });
       }),
       await bus.subscribe(repliesTopic(this.deps.nodeId), (message) => {
         const reply = message as NegotiationReply;
@@ -165,11 +170,18 @@ export class RoomMedia {
         this.pending.delete(requestId);
         resolve(answer);
       });
-      void this.deps.bus.publish(requestsTopic(mediaNode), {
-        ...request,
-        requestId,
-        replyTo: repliesTopic(this.deps.nodeId),
-      } satisfies NegotiationRequest);
+      this.deps.bus
+        .publish(requestsTopic(mediaNode), {
+          ...request,
+          requestId,
+          replyTo: repliesTopic(this.deps.nodeId),
+        } satisfies NegotiationRequest)
+        .catch(() => {
+          this.pending.get(requestId)?.({
+            requestId,
+            error: { code: 'SERVER_BUSY', message: 'The audio server could not be reached.' },
+          });
+        });
     });
     if (reply.answerSdp !== undefined) return reply.answerSdp;
     const error = reply.error ?? { code: 'SERVER_BUSY', message: 'The audio server failed.' };

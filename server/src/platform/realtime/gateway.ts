@@ -33,6 +33,8 @@ import { TokenBuckets, type TokenBucketRule } from './token-bucket.js';
 
 export const GATEWAY_PATH = '/ws';
 const SLOW_CONSUMER_CLOSE_GRACE_MS = 2000;
+/** How long a shutdown waits for clients to leave and for their leaving to be recorded. */
+const CLOSE_WAIT_MS = 2000;
 /** Full buckets are forgotten after this long unused; keeping them shorter would give a reconnect a new burst. */
 const IDLE_BUCKET_TTL_MS = 10 * 60 * 1000;
 
@@ -149,6 +151,7 @@ export class Gateway {
   private readonly buckets: TokenBuckets;
   private readonly allowedOrigins: ReadonlySet<string>;
   private heartbeat: NodeJS.Timeout | undefined;
+  private readonly disconnecting = new Set<Promise<void>>();
   private closing = false;
 
   constructor(private readonly deps: GatewayDeps) {
@@ -201,11 +204,20 @@ export class Gateway {
     return this.states.size;
   }
 
-  /** Tells every client to reconnect elsewhere, then stops. */
+  /**
+   * Tells every client to reconnect elsewhere, waits (briefly) for them to go and for what their
+   * going sets off (presence, rooms) to finish, so nothing writes after the database closes.
+   */
   async close(): Promise<void> {
     this.closing = true;
     clearInterval(this.heartbeat);
     for (const state of this.states.values()) state.connection.close(closeCodes.goingAway, 'server shutting down');
+    const deadlineMs = Date.now() + CLOSE_WAIT_MS;
+    while (this.states.size > 0 && Date.now() < deadlineMs) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (const state of this.states.values()) state.connection.terminate();
+    while (this.disconnecting.size > 0 && Date.now() < deadlineMs + CLOSE_WAIT_MS) {
+      await Promise.allSettled([...this.disconnecting]);
+    }
     await new Promise<void>((resolve) => {
       this.wss.close(() => {
         resolve();
@@ -294,7 +306,11 @@ export class Gateway {
       // An oversized frame closes with 1009 inside ws; the error only needs a trace.
       this.deps.logger.debug({ err: error }, 'websocket error');
     });
-    ws.on('close', () => void this.disconnect(state));
+    ws.on('close', () => {
+      const leaving = this.disconnect(state);
+      this.disconnecting.add(leaving);
+      void leaving.finally(() => this.disconnecting.delete(leaving));
+    });
     // `ready` goes first; the connect hooks (joining the user's topic) run at the head of the
     // connection's queue, so the client's first sync is handled only once live events flow too.
     view.send({
