@@ -1,55 +1,40 @@
 /**
- * The room chat's half of exactly-once, in-order delivery, as the contracts' ConversationSequencer
- * does it for 1:1 chat: a number already released is dropped, one that leaves a gap is held until
- * a `room.sync` fills it.
+ * The room chat's half of exactly-once delivery. Messages are numbered per room, but a member's
+ * chat can skip numbers (two people who blocked each other never receive each other's messages),
+ * so a gap is not a lost message: each number is released once, at once, and the screen orders by
+ * number. The highest number held is where a replay after a reconnect starts.
  */
 import type { RoomMessageView } from '@airtalk/contracts';
 
-/** More held messages than this means the gap will not fill by itself; the room syncs instead. */
-const HELD_MAX = 500;
 /** How much of the chat before my arrival is fetched when I join a room. */
 export const ROOM_CHAT_BACKLOG = 30;
+/** Numbers this far below the newest are forgotten: nothing that old comes live any more. */
+const REMEMBERED = 1000;
 
 export class RoomChatSequencer {
-  private readonly held = new Map<number, RoomMessageView>();
+  private readonly seen = new Set<number>();
 
   constructor(private last = 0) {}
 
+  /** The highest number held (or known to be the room's last): a replay asks for what follows. */
   get lastSeq(): number {
     return this.last;
   }
 
-  get hasGap(): boolean {
-    return this.held.size > 0;
-  }
-
+  /** Returns the message when it is new, else nothing (a live copy and a replayed one of the same). */
   accept(message: RoomMessageView): RoomMessageView[] {
-    if (message.seq <= this.last || this.held.has(message.seq)) return [];
-    if (message.seq !== this.last + 1) {
-      if (this.held.size < HELD_MAX) this.held.set(message.seq, message);
-      return [];
+    if (this.seen.has(message.seq)) return [];
+    this.seen.add(message.seq);
+    if (message.seq > this.last) this.last = message.seq;
+    if (this.seen.size > REMEMBERED * 2) {
+      for (const seq of this.seen) if (seq < this.last - REMEMBERED) this.seen.delete(seq);
     }
-    const released = [message];
-    this.last = message.seq;
-    for (let next = this.held.get(this.last + 1); next; next = this.held.get(this.last + 1)) {
-      this.held.delete(next.seq);
-      released.push(next);
-      this.last = next.seq;
-    }
-    return released;
+    return [message];
   }
 
-  /**
-   * Releases what waits behind a gap that a complete replay did not fill (those messages are not
-   * coming), so the chat moves on instead of holding everything after them.
-   */
-  skipGap(): RoomMessageView[] {
-    const waiting = [...this.held.values()].sort((a, b) => a.seq - b.seq);
-    this.held.clear();
-    const released = waiting.filter((message) => message.seq > this.last);
-    const newest = released.at(-1);
-    if (newest) this.last = newest.seq;
-    return released;
+  /** A complete replay said the room's chat ends at `lastSeq`: what it skipped is not for me. */
+  caughtUp(lastSeq: number): void {
+    if (lastSeq > this.last) this.last = lastSeq;
   }
 }
 

@@ -108,24 +108,24 @@ describe('room state helpers', () => {
 });
 
 describe('RoomChatSequencer', () => {
-  it('releases each message once, in order, holding those behind a gap', () => {
+  it('releases each number once, at once, even past a gap (a blocked person’s message never comes)', () => {
     const sequencer = new RoomChatSequencer(firstCursor(2));
     expect(sequencer.accept(roomMessage(1)).map((message) => message.seq)).toEqual([1]);
-    expect(sequencer.accept(roomMessage(3))).toEqual([]);
-    expect(sequencer.hasGap).toBe(true);
+    expect(sequencer.accept(roomMessage(3)).map((message) => message.seq)).toEqual([3]);
     expect(sequencer.accept(roomMessage(1))).toEqual([]);
-    expect(sequencer.accept(roomMessage(2)).map((message) => message.seq)).toEqual([2, 3]);
-    expect(sequencer.hasGap).toBe(false);
+    expect(sequencer.accept(roomMessage(3))).toEqual([]);
+    expect(sequencer.lastSeq).toBe(3);
+    // A late one still comes in; the screen orders by number.
+    expect(sequencer.accept(roomMessage(2)).map((message) => message.seq)).toEqual([2]);
     expect(sequencer.lastSeq).toBe(3);
   });
 
-  it('moves past a gap that a complete replay did not fill', () => {
+  it('moves its cursor to where a complete replay says the chat ends', () => {
     const sequencer = new RoomChatSequencer(4);
-    sequencer.accept(roomMessage(7));
-    sequencer.accept(roomMessage(6));
-    expect(sequencer.skipGap().map((message) => message.seq)).toEqual([6, 7]);
-    expect(sequencer.lastSeq).toBe(7);
-    expect(sequencer.accept(roomMessage(8)).map((message) => message.seq)).toEqual([8]);
+    sequencer.caughtUp(9);
+    expect(sequencer.lastSeq).toBe(9);
+    sequencer.caughtUp(5);
+    expect(sequencer.lastSeq).toBe(9);
   });
 
   it('starts a newcomer a little before the newest message', () => {

@@ -23,6 +23,8 @@ import { initialRoomScreen, isOver, memberOf, roomReducer, type RoomChange, type
 /** Speaking rings fade if no level arrives for this long. */
 export const SPEAKING_FADE_MS = 1500;
 const JOIN_RETRY_MIN_MS = 1000;
+/** Refs remembered for the errors that may answer them. */
+const REFS_KEPT = 100;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A room action as a screen asks for it; the session adds the room and a ref. */
@@ -209,7 +211,8 @@ export class RoomSession {
   }
 
   sendChat(text: string): void {
-    const clientId = newClientId();
+    // The server answers a refused chat with its clientId as the ref: the prefix brings it back here.
+    const clientId = `${ROOM_REF_PREFIX}${newClientId()}`;
     this.texts.set(clientId, text);
     this.dispatch({ type: 'chatQueued', clientId, text });
     // Not sent now (the socket is down): it goes with the rejoin.
@@ -309,6 +312,9 @@ export class RoomSession {
         void this.media.answer(kind?.kind === 'signal' ? kind.offerId : null, event.answerSdp, event.iceServers);
         return;
       }
+      case 'room.renegotiate':
+        this.media.renew();
+        return;
       case 'room.ended':
         writeStorage(() => sessionStorage, passwordKey(this.options.roomId), null);
         if (event.bannedUntilMs !== null) {
@@ -352,13 +358,13 @@ export class RoomSession {
       this.requestSync();
       return;
     }
-    if (sequencer.hasGap) this.release(sequencer.skipGap());
+    sequencer.caughtUp(event.lastSeq);
   }
 
   private onError(event: ServerEventOf<'error'>): void {
     const ref = event.ref;
     if (ref === undefined || !ref.startsWith(ROOM_REF_PREFIX)) return;
-    const kind = this.refs.get(ref);
+    const kind = this.texts.has(ref) ? ({ kind: 'chat', clientId: ref } as const) : this.refs.get(ref);
     this.refs.delete(ref);
     if (!kind) return;
     const error = apiErrorOf(event);
@@ -371,7 +377,6 @@ export class RoomSession {
         return;
       case 'sync':
         this.syncing = false;
-        if (this.sequencer?.hasGap) this.release(this.sequencer.skipGap());
         return;
       case 'signal':
         if (error.code === 'CONSENT_REQUIRED') {
@@ -427,7 +432,8 @@ export class RoomSession {
     } else if (code === 'ROOM_CLOSED') {
       this.dispatch({ type: 'ended', reason: 'closed', bannedUntilMs: null });
       this.media.stop();
-    } else if (code === 'NOT_FOUND' || code === 'VALIDATION_FAILED') {
+    } else if (code === 'NOT_FOUND' || code === 'VALIDATION_FAILED' || code === 'FORBIDDEN') {
+      // FORBIDDEN: the owner blocked me (or I them); the room is simply not there for me.
       refuse({ kind: 'notFound' });
     } else if (code === 'RATE_LIMITED') {
       this.clearJoinTimer();
@@ -444,12 +450,11 @@ export class RoomSession {
   }
 
   private release(messages: ReturnType<RoomChatSequencer['accept']>): void {
-    if (messages.length > 0) {
-      for (const message of messages)
-        if (message.sender.userId === this.options.me) this.texts.delete(message.clientId);
-      this.dispatch({ type: 'messages', messages });
+    if (messages.length === 0) return;
+    for (const message of messages) {
+      if (message.sender.userId === this.options.me) this.texts.delete(message.clientId);
     }
-    if (this.sequencer?.hasGap) this.requestSync();
+    this.dispatch({ type: 'messages', messages });
   }
 
   private requestSync(): void {
@@ -484,7 +489,14 @@ export class RoomSession {
     this.nextRef += 1;
     const ref = `${ROOM_REF_PREFIX}${this.nextRef}`;
     const sent = this.options.link.send({ ...event, ref });
-    if (sent) this.refs.set(ref, kind);
+    if (sent) {
+      this.refs.set(ref, kind);
+      // Successes are answered without a way to match them (a snapshot): forget the oldest refs.
+      if (this.refs.size > REFS_KEPT) {
+        const oldest = this.refs.keys().next();
+        if (!oldest.done) this.refs.delete(oldest.value);
+      }
+    }
     return sent;
   }
 
