@@ -345,6 +345,7 @@ export class ChatConnection {
       case 'room.synced':
       case 'room.speaking':
       case 'room.signal':
+      case 'room.renegotiate':
       case 'room.ended':
         this.options.listener({ type: 'room', event });
         return;

@@ -99,6 +99,16 @@ export class RoomMedia {
     this.dispatch({ type: 'reconnected' });
   }
 
+  /** The media server lost my connection (it restarted): a new peer connection and a fresh offer. */
+  renew(): void {
+    if (this.negotiation.phase === 'idle') return;
+    this.closePeer();
+    this.failedOffers = 0;
+    this.clearRetry();
+    this.set({ audio: 'connecting' });
+    this.dispatch({ type: 'renew' });
+  }
+
   /** My seat, my mic or my consent changed. */
   update(inputs: MediaInputs): void {
     this.inputs = inputs;
@@ -202,6 +212,11 @@ export class RoomMedia {
     this.clearRetry();
     this.negotiation = negotiate(this.negotiation, { type: 'stop' }).state;
     this.releaseMicrophone();
+    this.closePeer();
+    this.set({ audio: 'off', playbackBlocked: false, microphone: 'none' });
+  }
+
+  private closePeer(): void {
     this.peer?.close();
     this.peer = null;
     this.receivers = [];
@@ -210,7 +225,6 @@ export class RoomMedia {
       this.streams[index] = null;
       if (element) element.srcObject = null;
     }
-    this.set({ audio: 'off', playbackBlocked: false, microphone: 'none' });
   }
 
   private dispatch(event: NegotiationEvent): void {
@@ -268,7 +282,9 @@ export class RoomMedia {
     peer.addEventListener('track', (event) => {
       const index = this.receivers.indexOf(event.transceiver);
       if (index < 0) return;
-      const stream = event.streams[0] ?? new MediaStream([event.track]);
+      // One stream per transceiver: the server may put all three slots in one stream, and an
+      // element playing it would play every speaker again.
+      const stream = new MediaStream([event.track]);
       this.streams[index] = stream;
       const element = this.audios[index];
       if (element) {

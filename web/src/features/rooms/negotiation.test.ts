@@ -81,6 +81,22 @@ describe('negotiate', () => {
     ]);
   });
 
+  it('offers afresh, with what is wanted, when the media server lost the connection', () => {
+    const { offers } = run([
+      { type: 'renew' },
+      { type: 'start' },
+      { type: 'answered', offerId: 1 },
+      { type: 'want', send: true },
+      { type: 'renew' },
+      { type: 'answered', offerId: 3 },
+    ]);
+    expect(offers).toEqual([
+      { offerId: 1, send: false, iceRestart: false },
+      { offerId: 2, send: true, iceRestart: false },
+      { offerId: 3, send: true, iceRestart: false },
+    ]);
+  });
+
   it('stops offering after leaving, and starts afresh on the next join', () => {
     const { offers, state } = run([
       { type: 'start' },

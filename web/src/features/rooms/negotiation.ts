@@ -35,6 +35,8 @@ export type NegotiationEvent =
   | { type: 'retry' }
   /** The socket came back after a drop and the room was joined again. */
   | { type: 'reconnected' }
+  /** The media server lost my connection: a fresh offer on a new peer connection (no restart needed). */
+  | { type: 'renew' }
   | { type: 'stop' };
 
 export const idleNegotiation: NegotiationState = {
@@ -85,6 +87,8 @@ export function negotiate(state: NegotiationState, event: NegotiationEvent): Neg
         : { state, offer: null };
     case 'reconnected':
       return state.phase === 'idle' ? { state, offer: null } : offerNow(state, true);
+    case 'renew':
+      return state.phase === 'idle' ? { state, offer: null } : offerNow({ ...state, stale: false }, false);
     case 'stop':
       return { state: { ...idleNegotiation, offerId: state.offerId }, offer: null };
   }
