@@ -23,7 +23,7 @@ export const enRooms = {
       language: 'Language',
       anyLanguage: 'All languages',
       tag: 'Tag',
-      tagPlaceholder: 'music, study…',
+      tagPlaceholder: 'music',
       search: 'Search',
       active: 'Filters in use',
       remove: 'Remove filter: {{filter}}',

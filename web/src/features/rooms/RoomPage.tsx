@@ -218,7 +218,13 @@ function LiveRoom({ room, session, onLeave, onNeedMicrophone }: LiveRoomProps) {
           <Icon name="more" size={20} />
           <span className="visually-hidden">{t('rooms.room.options')}</span>
         </button>
-        <Button variant="secondary" size="sm" icon={<Icon name="logOut" size={16} />} onClick={onLeave}>
+        <Button
+          variant="secondary"
+          size="sm"
+          className="room__leave"
+          icon={<Icon name="logOut" size={16} />}
+          onClick={onLeave}
+        >
           {t('rooms.room.leave')}
         </Button>
       </header>
