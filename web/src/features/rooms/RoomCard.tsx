@@ -51,16 +51,18 @@ export function RoomCard({ room }: { room: RoomSummaryView }) {
           </span>
         )}
         <span className="room-card__people" aria-hidden="true">
-          <span className="room-card__avatars">
-            {room.speakers.slice(0, 4).map((speaker) => (
-              <Avatar
-                key={speaker.userId}
-                name={speaker.nickname}
-                size="sm"
-                photo={speaker.avatarUrl ? { url: speaker.avatarUrl, width: AVATAR_PX, height: AVATAR_PX } : null}
-              />
-            ))}
-          </span>
+          {room.speakers.length > 0 && (
+            <span className="room-card__avatars">
+              {room.speakers.slice(0, 4).map((speaker) => (
+                <Avatar
+                  key={speaker.userId}
+                  name={speaker.nickname}
+                  size="sm"
+                  photo={speaker.avatarUrl ? { url: speaker.avatarUrl, width: AVATAR_PX, height: AVATAR_PX } : null}
+                />
+              ))}
+            </span>
+          )}
           <span className="room-card__counts">
             <span className="room-card__count">
               <Icon name="mic" size={14} />
