@@ -81,6 +81,9 @@ export const RoomListQuerySchema = z.strictObject({
 });
 export type RoomListQuery = z.infer<typeof RoomListQuerySchema>;
 
+/** The multipart field a cover picture is uploaded in (POST /api/v1/rooms/:id/cover). */
+export const ROOM_COVER_FIELD = 'cover';
+
 export const RoomIdParamsSchema = z.strictObject({ id: z.uuid({ error: 'field.invalid' }) });
 
 export const RoomPersonViewSchema = z.object({
@@ -97,6 +100,8 @@ export const RoomSummaryViewSchema = z.object({
   tags: z.array(z.string()),
   language: z.enum(roomLanguages),
   hasPassword: z.boolean(),
+  /** Same-origin path of the cover picture (re-encoded, without metadata), or null. */
+  coverUrl: z.string().nullable(),
   seatCount: z.number().int(),
   freeSeating: z.boolean(),
   owner: RoomPersonViewSchema,

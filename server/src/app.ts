@@ -287,6 +287,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     blocks,
     profiles,
     hasher: deps.hasher,
+    pipeline: new ImagePipeline(),
+    mediaStorage,
     clock,
     logger: deps.logger,
     recordContactInfoAttempt: (attempt) => profilesStore.recordContactInfoAttempt(attempt),
@@ -320,7 +322,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerNearbyPrivacy(privacy);
   registerPresencePrivacy(privacy);
   registerChatPrivacy(privacy, chatMediaStorage);
-  registerRoomsPrivacy(privacy);
+  registerRoomsPrivacy(privacy, mediaStorage);
 
   const cookies = { production: config.production, sessionIdleTtlMs: config.sessionIdleTtlMs };
   registerAuthentication(server, sessions, cookies);

@@ -67,6 +67,9 @@ export const enRooms = {
       passwordHint: 'Optional. 4 to 32 characters; only people who know it can come in.',
       submit: 'Go live',
       created: 'Your room is live.',
+      cover: 'Cover picture',
+      coverHint: 'Optional. Shown in the room list; its hidden details, such as where it was taken, are removed.',
+      coverFailed: 'Your room is live, but the cover could not be added.',
     },
     room: {
       back: 'Rooms',

@@ -69,6 +69,9 @@ export const zhRooms: typeof enRooms = {
       passwordHint: '选填。4 到 32 个字符，只有知道密码的人才能进入。',
       submit: '开始直播',
       created: '你的房间已开播。',
+      cover: '封面图片',
+      coverHint: '选填。会显示在房间列表中；拍摄地点等隐藏信息会被删除。',
+      coverFailed: '你的房间已开播，但封面未能添加。',
     },
     room: {
       back: '语音房',

@@ -4,7 +4,9 @@
  * the room chat across blocks, the grace period of a dropped member, and closing.
  */
 import type { RoomStateView, ServerEvent, ServerEventOf } from '@airtalk/contracts';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasGpsLatitude, jpegWithGps, multipartBody } from '../../../test/fixtures/images.js';
 import { busKinds, databaseKinds } from '../../../test/services.js';
 import { connect, listen, type SocketClient } from '../../../test/sockets.js';
 import { newAccount, startTestApp, type TestApp, type TestBrowser } from '../../../test/test-app.js';
@@ -87,6 +89,30 @@ describe.each(combos)('rooms on $database with the $bus bus', ({ database, bus }
     expect(memberOf(state, listener.id)).toMatchObject({ role: 'member', seat: null });
     expect(state.room.listenerCount).toBe(1);
     await host.socket.next(isType('room.state', (event) => event.state.version >= state.version));
+  });
+
+  it('lets only the owner set a cover, re-encoded without the camera’s location', async () => {
+    const host = await person('Host');
+    const guest = await person('Guest');
+    const roomId = await createRoom(host);
+    const upload = (who: Person, bytes: Buffer) => {
+      const { payload, headers } = multipartBody([
+        { name: 'cover', value: bytes, filename: 'cover.jpg', contentType: 'image/jpeg' },
+      ]);
+      return who.browser.request('POST', `/api/v1/rooms/${roomId}/cover`, payload, headers);
+    };
+    const photo = await jpegWithGps();
+    expect(hasGpsLatitude((await sharp(photo).metadata()).exif)).toBe(true);
+    expect((await upload(guest, photo)).statusCode).toBe(403);
+    const response = await upload(host, photo);
+    expect(response.statusCode).toBe(200);
+    const coverUrl = response.json().coverUrl as string;
+    expect(coverUrl).toMatch(/^\/media\//);
+    const served = await guest.browser.get(coverUrl);
+    expect(served.statusCode).toBe(200);
+    expect(hasGpsLatitude((await sharp(served.rawPayload).metadata()).exif)).toBe(false);
+    const listed = (await guest.browser.get('/api/v1/rooms?sort=new')).json();
+    expect(listed.rooms.find((room: { id: string }) => room.id === roomId).coverUrl).toBe(coverUrl);
   });
 
   it('refuses contact details in the title and keeps a protected room to those with its password', async () => {

@@ -82,6 +82,11 @@ export function mayPerform(
   return false;
 }
 
+/** The room's own settings (its cover) are the owner's alone. */
+export function mayEditRoom(isOwner: boolean): boolean {
+  return isOwner;
+}
+
 /** Entering: an active ban keeps a person out until it ends, and so does a block with the owner. */
 export function mayEnter(facts: { bannedUntilMs: number | null; nowMs: number; blockedWithOwner: boolean }): boolean {
   if (facts.blockedWithOwner) return false;

@@ -11,6 +11,7 @@ import type {
   RoomSummaryView,
 } from '@airtalk/contracts';
 import type { RoomMemberRow, RoomMessageRow } from '../../platform/db/schema.js';
+import { mediaUrl } from '../photos/index.js';
 import type { RoomSnapshot } from './rooms.store.js';
 
 export type People = Map<string, RoomPersonView>;
@@ -39,6 +40,7 @@ export function presentSummary(snapshot: RoomSnapshot, people: People): RoomSumm
     tags: JSON.parse(room.tags) as string[],
     language: room.language as RoomLanguage,
     hasPassword: room.password_hash !== null,
+    coverUrl: room.cover_key === null ? null : mediaUrl(room.cover_key),
     seatCount: room.seat_count,
     freeSeating: room.free_seating === 1,
     owner: personOf(people, room.owner_id),

@@ -4,8 +4,11 @@
  * kept a week anyway.
  */
 import type { PrivacyRegistry } from '../../platform/privacy/registry.js';
+import type { MediaStorage } from '../../platform/storage/index.js';
 
-export function registerRoomsPrivacy(registry: PrivacyRegistry): void {
+export function registerRoomsPrivacy(registry: PrivacyRegistry, storage: MediaStorage): void {
+  /** Cover files of erasures whose transaction has not committed yet, by user. */
+  const pendingCovers = new Map<string, string[]>();
   registry.register({
     feature: 'rooms',
     table: 'rooms',
@@ -29,7 +32,24 @@ export function registerRoomsPrivacy(registry: PrivacyRegistry): void {
         .where('owner_id', '=', userId)
         .execute(),
     erase: async (db, userId) => {
+      const covers = await db
+        .selectFrom('rooms')
+        .select('cover_key')
+        .where('owner_id', '=', userId)
+        .where('cover_key', 'is not', null)
+        .execute();
+      pendingCovers.set(
+        userId,
+        covers.flatMap((row) => (row.cover_key ? [row.cover_key] : [])),
+      );
       await db.deleteFrom('rooms').where('owner_id', '=', userId).execute();
+    },
+    afterErase: async (userId) => {
+      const keys = pendingCovers.get(userId) ?? [];
+      pendingCovers.delete(userId);
+      const results = await Promise.allSettled(keys.map((key) => storage.delete(key)));
+      if (results.some((result) => result.status === 'rejected'))
+        throw new Error('Some room covers could not be deleted.');
     },
   });
   registry.register({

@@ -26,8 +26,10 @@ import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
 import type { RealtimeHub } from '../../platform/realtime/hub.js';
 import type { PasswordHasher } from '../../platform/security/password-hasher.js';
 import type { BlocksService } from '../blocks/index.js';
+import { newMediaKey, type MediaStorage } from '../../platform/storage/media-storage.js';
+import type { ImagePipeline } from '../photos/index.js';
 import type { ProfilesService } from '../profiles/index.js';
-import { mayEnter, mayPerform, type RoomActor } from './rooms.policy.js';
+import { mayEditRoom, mayEnter, mayPerform, type RoomActor } from './rooms.policy.js';
 import { presentMessage, presentState, presentSummary, type People } from './rooms.presenter.js';
 import { SeatTakenError, type RoomsStore, type RoomSnapshot, type RoomTransaction } from './rooms.store.js';
 
@@ -60,6 +62,9 @@ export interface RoomsServiceDeps {
   blocks: BlocksService;
   profiles: ProfilesService;
   hasher: PasswordHasher;
+  pipeline: ImagePipeline;
+  /** The public media store (covers are shown in the room list, as profile photos are). */
+  mediaStorage: MediaStorage;
   clock: Clock;
   logger: Logger;
   recordContactInfoAttempt: (attempt: ContactInfoAttempt) => Promise<void>;
@@ -133,6 +138,7 @@ export class RoomsService {
       tags: JSON.stringify(input.tags),
       language: input.language,
       password_hash: input.password ? await this.deps.hasher.hash(input.password) : null,
+      cover_key: null,
       seat_count: input.seatCount ?? 8,
       free_seating: input.freeSeating === false ? 0 : 1,
       status: 'live',
@@ -159,6 +165,32 @@ export class RoomsService {
     const snapshot = await this.deps.store.snapshot(room.id);
     if (!snapshot) throw notFound('This room');
     return presentSummary(snapshot, await this.people(snapshot));
+  }
+
+  /** Sets the room's cover picture (the owner only): re-encoded, metadata stripped, the old one removed. */
+  async setCover(userId: string, roomId: string, bytes: Buffer): Promise<RoomSummaryView> {
+    const room = await this.deps.store.find(roomId);
+    if (!room || !(await this.deps.blocks.canInteract(userId, room.owner_id))) throw notFound('This room');
+    if (!mayEditRoom(room.owner_id === userId)) throw forbidden('Only the room’s owner can change its cover.');
+    if (room.status !== 'live') throw roomClosed();
+    const image = await this.deps.pipeline.process(bytes);
+    const key = newMediaKey(image.extension);
+    await this.deps.mediaStorage.put(key, image.bytes, image.contentType);
+    try {
+      await this.deps.store.change(roomId, this.deps.clock.nowMs(), async (trx) => {
+        await trx.updateTable('rooms').set({ cover_key: key }).where('id', '=', roomId).execute();
+      });
+    } catch (error) {
+      await this.deps.mediaStorage.delete(key);
+      throw error;
+    }
+    if (room.cover_key) {
+      await this.deps.mediaStorage.delete(room.cover_key).catch((error: unknown) => {
+        this.deps.logger.warn({ err: error }, 'old room cover not removed');
+      });
+    }
+    await this.publishState(roomId);
+    return this.summary(userId, roomId);
   }
 
   async list(viewerId: string, query: RoomListQuery): Promise<RoomSummaryView[]> {

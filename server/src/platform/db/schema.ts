@@ -242,6 +242,7 @@ export interface RoomsTable {
   language: string;
   /** argon2id of the room password; null for an open room. */
   password_hash: string | null;
+  cover_key: string | null;
   seat_count: number;
   free_seating: number;
   status: 'live' | 'closed';

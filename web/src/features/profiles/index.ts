@@ -9,3 +9,4 @@ export { PublicPageSettingsPage } from './PublicPageSettingsPage';
 export { curatedMatch, isCuratedInterest } from './tags';
 export { profilePath } from './paths';
 export { contactInfoMessage } from './profileChecks';
+export { PHOTO_ACCEPT } from './photoChecks';

@@ -19,7 +19,7 @@ import {
   type Language,
   type RoomLanguage,
 } from '@airtalk/contracts';
-import { useState, type SubmitEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
@@ -37,8 +37,8 @@ import {
 } from '../../components';
 import { useLanguage } from '../../i18n';
 import { checkField, useDocumentTitle, useFormErrors } from '../../lib';
-import { contactInfoMessage } from '../profiles';
-import { createRoom } from './api';
+import { contactInfoMessage, PHOTO_ACCEPT } from '../profiles';
+import { createRoom, uploadRoomCover } from './api';
 import { parseTags } from './filters';
 import { ROOMS_PATH, roomPath } from './paths';
 import { rememberRoomPassword } from './session';
@@ -103,6 +103,8 @@ export function CreateRoomPage() {
   const [freeSeating, setFreeSeating] = useState(true);
   const [password, setPassword] = useState('');
   const [submitting, setSubmitting] = useState(false);
+  const [cover, setCover] = useState<File | null>(null);
+  const coverInputId = useId();
   useDocumentTitle(t('rooms.create.title'));
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
@@ -129,6 +131,11 @@ export function CreateRoomPage() {
       });
       // The creator knows the password: the room page joins with it without asking.
       if (password !== '') rememberRoomPassword(room.id, password);
+      // The room is live either way; a cover that fails is said, not a reason to stay here.
+      if (cover)
+        await uploadRoomCover(room.id, cover).catch(() => {
+          toast(t('rooms.create.coverFailed'));
+        });
       toast(t('rooms.create.created'));
       void navigate(roomPath(room.id), { replace: true });
     } catch (error) {
@@ -195,6 +202,25 @@ export function CreateRoomPage() {
               form.setFieldError('tags', checkTags(parseTags(tagsText), language));
             }}
           />
+          <div className="field">
+            <label className="field__label" htmlFor={coverInputId}>
+              {t('rooms.create.cover')}
+            </label>
+            <input
+              id={coverInputId}
+              className="field__input"
+              type="file"
+              name="cover"
+              accept={PHOTO_ACCEPT}
+              aria-describedby={`${coverInputId}-hint`}
+              onChange={(event) => {
+                setCover(event.target.files?.[0] ?? null);
+              }}
+            />
+            <p className="field__hint" id={`${coverInputId}-hint`}>
+              {t('rooms.create.coverHint')}
+            </p>
+          </div>
           <SelectField
             label={t('rooms.create.language')}
             name="language"

@@ -31,6 +31,7 @@ export function RoomCard({ room }: { room: RoomSummaryView }) {
   return (
     <li className="room-card">
       <Link to={roomPath(room.id)} className="room-card__link" aria-describedby={descriptionId}>
+        {room.coverUrl && <img className="room-card__cover" src={room.coverUrl} alt="" loading="lazy" />}
         <span className="room-card__top">
           <span className="room-card__title">
             {room.title}

@@ -37,6 +37,7 @@ export function roomState(overrides: Partial<RoomStateView> = {}, seatCount = 4)
       tags: [],
       language: 'en',
       hasPassword: false,
+      coverUrl: null,
       seatCount,
       freeSeating: true,
       owner: { userId: OWNER, nickname: 'owner', avatarUrl: null },

@@ -14,6 +14,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('tags', 'text', (c) => c.notNull())
     .addColumn('language', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text')
+    // The cover picture's key in the media store (public to signed-in people, as the room list is).
+    .addColumn('cover_key', 'text')
     .addColumn('seat_count', 'integer', (c) => c.notNull())
     .addColumn('free_seating', 'integer', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
