@@ -66,6 +66,7 @@ import {
   RoomsStore,
 } from './features/rooms/index.js';
 import type { MediaPlane } from './platform/media/index.js';
+import { registerMediaMetrics } from './platform/media/metrics.js';
 import {
   handshakeAuthenticator,
   registerAuthentication,
@@ -383,6 +384,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await roomMedia.start();
   registerRoomsGateway(gateway, rooms, roomMedia);
   registerGatewayMetrics(metrics, gateway);
+  registerMediaMetrics(metrics, deps.mediaPlane);
   sessions.onEnded((event) => {
     gateway.closeSessions(event.sessionIds);
   });

@@ -81,6 +81,9 @@ describe.each(databaseKinds)('room audio on %s', (database) => {
     await negotiate(listener.socket, roomId, ear);
     speaker.startTalking(1, 20);
     await waitFor(() => ear.packetsFrom(1) > 25, 10_000, 'the host’s audio at the listener');
+    const metrics = (await host.browser.get('/metrics')).body;
+    expect(metrics).toMatch(/media_publishers 1/);
+    expect(metrics).toMatch(/media_participants 2/);
     await listener.socket.next(
       isType('room.speaking', (event) => event.levels.some((level) => level.userId === host.id)),
     );
