@@ -73,6 +73,8 @@ export class RoomMedia {
   /** Set by my own "mute" before the server confirms it, so the microphone goes quiet at once. */
   private muteRequested = false;
   private failedOffers = 0;
+  /** ICE restarts in a row that ended in failure; after one, the next failure starts a new connection. */
+  private failedIceRestarts = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
   private state: MediaSnapshot = { microphone: 'none', audio: 'off', playbackBlocked: false };
@@ -294,9 +296,19 @@ export class RoomMedia {
     });
     peer.addEventListener('connectionstatechange', () => {
       if (this.peer !== peer) return;
-      if (peer.connectionState === 'connected') this.set({ audio: 'connected' });
-      else if (peer.connectionState === 'failed') {
+      if (peer.connectionState === 'connected') {
+        this.failedIceRestarts = 0;
+        this.set({ audio: 'connected' });
+      } else if (peer.connectionState === 'failed') {
+        // A restart that fails too means the media server no longer knows this connection (its
+        // node died and another took the room): only a new connection gets through.
+        if (this.failedIceRestarts >= 1) {
+          this.failedIceRestarts = 0;
+          this.renew();
+          return;
+        }
         // The network path died while the socket lived: restart ICE.
+        this.failedIceRestarts += 1;
         this.set({ audio: 'connecting' });
         this.dispatch({ type: 'reconnected' });
       }
