@@ -15,6 +15,11 @@ export const viewports = {
 export interface LaunchOptions {
   /** Chromium's fake camera and microphone, allowed without a prompt (our own consent still asks). */
   fakeMedia?: boolean;
+  /**
+   * WebRTC against the local media server: ICE over loopback (127.0.0.1 candidates), and received
+   * audio played (Chromium decodes, and counts the energy of, only audio it plays) without a tap.
+   */
+  liveAudio?: boolean;
 }
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
@@ -33,6 +38,9 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       '--disable-component-update',
       '--disable-sync',
       ...(options.fakeMedia ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] : []),
+      ...(options.liveAudio
+        ? ['--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required']
+        : []),
     ],
   });
 }
