@@ -44,19 +44,36 @@ function microphoneProblem(error: unknown): MicrophoneStatus {
   return 'unsupported';
 }
 
-function gatheringComplete(peer: RTCPeerConnection, timeoutMs: number): Promise<void> {
-  if (peer.iceGatheringState === 'complete') return Promise.resolve();
+/** The peer as gathering sees it: enough of RTCPeerConnection to wait on, and to fake in a test. */
+export type GatheringPeer = Pick<RTCPeerConnection, 'iceGatheringState' | 'localDescription'> & EventTarget;
+
+function offersCandidates(peer: GatheringPeer): boolean {
+  return /\na=candidate:/.test(peer.localDescription?.sdp ?? '');
+}
+
+/**
+ * Resolves when the local offer is complete: gathering finished and candidates in it. Right after
+ * an ICE restart Chromium still says 'complete' from the round before while the new offer has no
+ * candidate yet, so the state alone is not enough; the null candidate ends the new round.
+ */
+export function gatheringComplete(peer: GatheringPeer, timeoutMs: number): Promise<void> {
+  if (peer.iceGatheringState === 'complete' && offersCandidates(peer)) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
       peer.removeEventListener('icegatheringstatechange', check);
+      peer.removeEventListener('icecandidate', onCandidate);
       resolve();
     };
     const check = () => {
-      if (peer.iceGatheringState === 'complete') done();
+      if (peer.iceGatheringState === 'complete' && offersCandidates(peer)) done();
+    };
+    const onCandidate = (event: Event) => {
+      if ((event as RTCPeerConnectionIceEvent).candidate === null) done();
     };
     const timer = setTimeout(done, timeoutMs);
     peer.addEventListener('icegatheringstatechange', check);
+    peer.addEventListener('icecandidate', onCandidate);
   });
 }
 
