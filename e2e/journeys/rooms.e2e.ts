@@ -368,6 +368,8 @@ describe('live audio rooms journey', () => {
       ]);
       expect(bobHearsAgain.voices).toBe(1);
       expect(annHearsAgain.voices).toBe(1);
+      // The ICE restart after the reconnect settles: the audio says connected again.
+      await bob.getByText(t.rooms.audio.connecting).waitFor({ state: 'hidden' });
       await screenshot(bob, `${language}-phone-room-back`);
 
       for (const context of contexts) await context.close();

@@ -184,6 +184,9 @@ export class RoomMedia {
       }
       this.failedOffers = 0;
       this.dispatch({ type: 'answered', offerId: id });
+      // A renegotiation or an ICE restart over a path that never broke leaves the connection
+      // 'connected' throughout: no state change will come to say so.
+      if (peer.connectionState === 'connected') this.set({ audio: 'connected' });
     } catch {
       this.offerFailed(id);
     }
