@@ -271,6 +271,20 @@ describe.each(combos)('rooms on $database with the $bus bus', ({ database, bus }
     expect(summary.status).toBe('closed');
   });
 
+  it('keeps the owner the owner after leaving and coming back, without the password', async () => {
+    const host = await person('Host');
+    const ann = await person('Ann');
+    const roomId = await createRoom(host, { password: 'secret words' });
+    await enter(host, roomId);
+    await enter(ann, roomId, 'secret words');
+    host.socket.send({ type: 'room.leave', roomId });
+    await ann.socket.next(isType('room.state', (event) => !event.state.members.some((m) => m.userId === host.id)));
+    const back = await enter(host, roomId);
+    expect(memberOf(back, host.id)?.role).toBe('owner');
+    const state = await act(host, { type: 'room.action', roomId, action: 'appointAdmin', targetUserId: ann.id });
+    expect(memberOf(state, ann.id)?.role).toBe('admin');
+  });
+
   it('closes a room for everyone when the owner closes it, and refuses actions in it after', async () => {
     const host = await person('Host');
     const ann = await person('Ann');

@@ -236,7 +236,9 @@ export class RoomsService {
     if (snapshot.room.status !== 'live') throw roomClosed();
     const nowMs = this.deps.clock.nowMs();
     const existing = snapshot.members.find((member) => member.user_id === userId);
-    if (!existing) {
+    // The owner is the owner whenever they come back, after leaving too: no password, no ban, their role.
+    const isOwner = userId === snapshot.room.owner_id;
+    if (!existing && !isOwner) {
       const ban = await this.deps.store.findBan(roomId, userId);
       const blockedWithOwner = !(await this.deps.blocks.canInteract(userId, snapshot.room.owner_id));
       if (!mayEnter({ bannedUntilMs: ban?.banned_until ?? null, nowMs, blockedWithOwner })) {
@@ -264,7 +266,7 @@ export class RoomsService {
           .values({
             room_id: roomId,
             user_id: userId,
-            role: 'member',
+            role: isOwner ? 'owner' : 'member',
             seat: null,
             mic: 'muted',
             hand_raised_at: null,
