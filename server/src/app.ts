@@ -382,7 +382,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logger: deps.logger,
   });
   await roomMedia.start();
-  registerRoomsGateway(gateway, rooms, roomMedia);
+  const stopRoomsGateway = await registerRoomsGateway(gateway, rooms, roomMedia, deps.bus);
   registerGatewayMetrics(metrics, gateway);
   registerMediaMetrics(metrics, deps.mediaPlane);
   sessions.onEnded((event) => {
@@ -402,6 +402,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   server.addHook('preClose', async () => {
     rooms.stop();
     await roomMedia.stop();
+    await stopRoomsGateway();
     await gateway.close();
     await presence.stop();
   });

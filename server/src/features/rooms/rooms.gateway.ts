@@ -4,11 +4,26 @@
  */
 import type { Gateway, GatewayConnection } from '../../platform/realtime/gateway.js';
 import type { RoomMedia } from './rooms.media.js';
-import { roomTopic, type RoomsService } from './rooms.service.js';
+import type { Bus } from '../../platform/bus/bus.js';
+import { ROOM_REMOVED_TOPIC, roomTopic, type RoomRemovedEvent, type RoomsService } from './rooms.service.js';
 
-export function registerRoomsGateway(gateway: Gateway, rooms: RoomsService, media: RoomMedia): void {
+export async function registerRoomsGateway(
+  gateway: Gateway,
+  rooms: RoomsService,
+  media: RoomMedia,
+  bus: Bus,
+): Promise<() => Promise<void>> {
   /** Rooms each local connection entered, to mark their members away when it drops. */
   const entered = new Map<string, { connection: GatewayConnection; roomIds: Set<string> }>();
+
+  // A kicked person's sockets, on whichever node, stop hearing the room at once.
+  const unsubscribe = await bus.subscribe(ROOM_REMOVED_TOPIC, (message) => {
+    const { roomId, userId } = message as RoomRemovedEvent;
+    for (const record of entered.values()) {
+      if (record.connection.identity.userId !== userId || !record.roomIds.delete(roomId)) continue;
+      record.connection.leave(roomTopic(roomId));
+    }
+  });
 
   const stillHere = (userId: string, roomId: string, except: string) =>
     [...entered.values()].some(
@@ -70,6 +85,8 @@ export function registerRoomsGateway(gateway: Gateway, rooms: RoomsService, medi
       more: replay.more,
     });
   });
+
+  return unsubscribe;
 }
 
 /** Kept apart so the signalling handler reads as one thing: an offer in, an answer and ICE servers out. */

@@ -195,6 +195,14 @@ describe.each(combos)('rooms on $database with the $bus bus', ({ database, bus }
     expect(memberOf(state, troll.id)).toBeUndefined();
     const ended = await troll.socket.next(isType('room.ended', (event) => event.roomId === roomId));
     expect(ended).toMatchObject({ reason: 'kicked', bannedUntilMs: expect.any(Number) });
+    // Out means out: the kicked socket hears nothing more of the room.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const heardBefore = troll.socket.events.length;
+    host.socket.send({ type: 'room.chat', roomId, clientId: 'after-kick-1', text: 'is he gone?' });
+    await host.socket.next(isType('room.message', (event) => event.message.clientId === 'after-kick-1'));
+    troll.socket.send({ type: 'ping', ref: 'troll-ping' });
+    await troll.socket.next(isType('pong', (event) => event.ref === 'troll-ping'));
+    expect(troll.socket.events.slice(heardBefore).map((event) => event.type)).toEqual(['pong']);
     await expect(enter(troll, roomId)).rejects.toThrow('ROOM_BANNED');
     t.clock.advance(10 * 60 * 1000 + 1);
     expect(memberOf(await enter(troll, roomId), troll.id)).toBeDefined();

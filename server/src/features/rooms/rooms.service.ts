@@ -54,6 +54,12 @@ export interface ContactInfoAttempt {
 
 /** Told on every change of a room, so the node carrying its audio follows changes made elsewhere. */
 export const ROOMS_CHANGED_TOPIC = 'rooms.changed';
+/** Told when someone is put out of a room (kicked), so every node stops their sockets hearing it. */
+export const ROOM_REMOVED_TOPIC = 'rooms.removed';
+export interface RoomRemovedEvent {
+  roomId: string;
+  userId: string;
+}
 
 export interface RoomsServiceDeps {
   store: RoomsStore;
@@ -551,6 +557,7 @@ export class RoomsService {
           .execute();
       }
     });
+    await this.deps.bus.publish(ROOM_REMOVED_TOPIC, { roomId, userId: targetId } satisfies RoomRemovedEvent);
     await this.deps.hub.publish(`user:${targetId}`, {
       type: 'room.ended',
       roomId,
