@@ -2,9 +2,15 @@
  * Real WebSocket clients against a listening test app: a client collects server events and lets
  * a test wait for the one it expects.
  */
-import { ServerEventSchema, type ServerEvent } from '@airtalk/contracts';
+import { ServerEventSchema, type ServerEvent, type ServerEventOf } from '@airtalk/contracts';
 import WebSocket from 'ws';
 import type { TestApp, TestBrowser } from './test-app.js';
+
+/** A predicate for `next`: an event of this type (and, optionally, more), narrowed to its type. */
+export const isType =
+  <T extends ServerEvent['type']>(type: T, extra: (event: ServerEventOf<T>) => boolean = () => true) =>
+  (event: ServerEvent): event is ServerEventOf<T> =>
+    event.type === type && extra(event as ServerEventOf<T>);
 
 /** Starts the app on a free port (once) and returns its origin. */
 export async function listen(testApp: TestApp): Promise<string> {

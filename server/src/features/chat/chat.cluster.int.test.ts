@@ -4,23 +4,18 @@
  * whose connection drops about every 50 messages and whose node is killed with SIGKILL once, and
  * the receiver still ends with every sequence number once, in order.
  */
-import { ChatSequencer, type MessageView, type ServerEvent, type ServerEventOf } from '@airtalk/contracts';
+import { ChatSequencer, type MessageView, type ServerEvent } from '@airtalk/contracts';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RemotePerson, startNode, type NodeProcess } from '../../../test/cluster.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/databases.js';
 import { postgresUrl, redisUrl } from '../../../test/services.js';
-import type { SocketClient } from '../../../test/sockets.js';
+import { type SocketClient, isType } from '../../../test/sockets.js';
 
 const MESSAGE_COUNT = 1000;
 const DROP_EVERY_MESSAGES = 50;
 const SEND_WINDOW = 32;
-
-const isType =
-  <T extends ServerEvent['type']>(type: T, extra: (event: ServerEventOf<T>) => boolean = () => true) =>
-  (event: ServerEvent): event is ServerEventOf<T> =>
-    event.type === type && extra(event as ServerEventOf<T>);
 
 /**
  * The receiving side of a client as the web app is: it releases messages through the sequencer,

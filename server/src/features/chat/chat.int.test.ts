@@ -5,21 +5,16 @@
  */
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MessageView, ServerEvent, ServerEventOf } from '@airtalk/contracts';
+import type { MessageView } from '@airtalk/contracts';
 import { multipartBody } from '../../../test/fixtures/images.js';
 import { busKinds, databaseKinds } from '../../../test/services.js';
-import { connect, listen, openRaw, type SocketClient } from '../../../test/sockets.js';
+import { connect, listen, openRaw, type SocketClient, isType } from '../../../test/sockets.js';
 import { newAccount, startTestApp, type TestApp, type TestBrowser } from '../../../test/test-app.js';
 
 interface Person {
   browser: TestBrowser;
   id: string;
 }
-
-const isType =
-  <T extends ServerEvent['type']>(type: T, extra: (event: ServerEventOf<T>) => boolean = () => true) =>
-  (event: ServerEvent): event is ServerEventOf<T> =>
-    event.type === type && extra(event as ServerEventOf<T>);
 
 let clientCounter = 0;
 const clientId = () => `client-${Date.now().toString(36)}-${(clientCounter += 1)}`;
@@ -360,6 +355,14 @@ describe.each(combos)('chat on $database with the $bus bus', ({ database, bus })
     expect((await bob.browser.get(voice.url as string)).statusCode).toBe(404);
     const after = await t.app.privacy.exportUser(t.database.db, ann.id);
     expect(Object.values(after).every((rows) => rows.length === 0)).toBe(true);
+    // Not even the pair key that named both people keeps Ann's id.
+    const kept = await t.database.db
+      .selectFrom('conversations')
+      .select('pair_key')
+      .where('id', '=', conversationId)
+      .execute();
+    expect(kept).toHaveLength(1);
+    expect(kept[0]?.pair_key).not.toContain(ann.id);
   });
 
   it('removes uploads that were never sent after a day', async () => {

@@ -212,7 +212,10 @@ export class ChatService {
     const peerMayKnow = peerId !== undefined && (await this.deps.blocks.canInteract(viewerId, peerId));
     // The viewer's other devices clear their unread badges on a read.
     const audience = [peerMayKnow ? peerId : undefined, kind === 'read' ? viewerId : undefined];
-    for (const userId of audience) if (userId) await this.deps.hub.publish(userTopic(userId), event);
+    await this.deps.hub.publishToEach(
+      audience.flatMap((userId) => (userId ? [userTopic(userId)] : [])),
+      event,
+    );
   }
 
   async typing(viewerId: string, conversationId: string, active: boolean): Promise<void> {
@@ -377,7 +380,10 @@ export class ChatService {
   private async deliver(membership: MembershipRow, message: MessageView): Promise<void> {
     const event = { type: 'message', message };
     const userIds = [membership.me.user_id, membership.peer?.user_id];
-    for (const userId of userIds) if (userId) await this.deps.hub.publish(userTopic(userId), event);
+    await this.deps.hub.publishToEach(
+      userIds.flatMap((userId) => (userId ? [userTopic(userId)] : [])),
+      event,
+    );
   }
 
   private systemMessage(

@@ -3,18 +3,12 @@
  * nodes see one room state, and the room's audio is carried by one node's media process — a
  * listener connected to the other node negotiates through it over the bus and hears the host.
  */
-import type { ServerEvent, ServerEventOf } from '@airtalk/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from '../../platform/media/test-client.js';
 import { RemotePerson, startNode, type NodeProcess } from '../../../test/cluster.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/databases.js';
 import { postgresUrl, redisUrl } from '../../../test/services.js';
-import type { SocketClient } from '../../../test/sockets.js';
-
-const isType =
-  <T extends ServerEvent['type']>(type: T, extra: (event: ServerEventOf<T>) => boolean = () => true) =>
-  (event: ServerEvent): event is ServerEventOf<T> =>
-    event.type === type && extra(event as ServerEventOf<T>);
+import { type SocketClient, isType } from '../../../test/sockets.js';
 
 async function negotiate(socket: SocketClient, roomId: string, client: TestClient): Promise<void> {
   const ref = `sig-${Math.random().toString(36).slice(2, 8)}`;

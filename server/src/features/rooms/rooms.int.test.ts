@@ -3,12 +3,12 @@
  * creating and finding rooms, entering (password, bans, blocks), seats and hands, moderation,
  * the room chat across blocks, the grace period of a dropped member, and closing.
  */
-import type { RoomStateView, ServerEvent, ServerEventOf } from '@airtalk/contracts';
+import type { RoomStateView, ServerEventOf } from '@airtalk/contracts';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasGpsLatitude, jpegWithGps, multipartBody } from '../../../test/fixtures/images.js';
 import { busKinds, databaseKinds } from '../../../test/services.js';
-import { connect, listen, type SocketClient } from '../../../test/sockets.js';
+import { connect, listen, type SocketClient, isType } from '../../../test/sockets.js';
 import { newAccount, startTestApp, type TestApp, type TestBrowser } from '../../../test/test-app.js';
 
 interface Person {
@@ -16,11 +16,6 @@ interface Person {
   id: string;
   socket: SocketClient;
 }
-
-const isType =
-  <T extends ServerEvent['type']>(type: T, extra: (event: ServerEventOf<T>) => boolean = () => true) =>
-  (event: ServerEvent): event is ServerEventOf<T> =>
-    event.type === type && extra(event as ServerEventOf<T>);
 
 const combos = databaseKinds.flatMap((database) => busKinds.map((bus) => ({ database, bus })));
 
@@ -291,6 +286,42 @@ describe.each(combos)('rooms on $database with the $bus bus', ({ database, bus }
     expect(memberOf(back, host.id)?.role).toBe('owner');
     const state = await act(host, { type: 'room.action', roomId, action: 'appointAdmin', targetUserId: ann.id });
     expect(memberOf(state, ann.id)?.role).toBe('admin');
+  });
+
+  it('exports a person’s rooms, memberships, bans and room chat, and erases them with their cover', async () => {
+    const host = await person('Host');
+    const guest = await person('Guest');
+    const troll = await person('Troll');
+    const roomId = await createRoom(host);
+    const { payload, headers } = multipartBody([
+      { name: 'cover', value: await jpegWithGps(), filename: 'cover.jpg', contentType: 'image/jpeg' },
+    ]);
+    const coverUrl = (await host.browser.request('POST', `/api/v1/rooms/${roomId}/cover`, payload, headers)).json()
+      .coverUrl as string;
+    await enter(host, roomId);
+    await enter(guest, roomId);
+    await enter(troll, roomId);
+    guest.socket.send({ type: 'room.chat', roomId, clientId: 'guest-privacy-1', text: 'hello' });
+    await host.socket.next(isType('room.message', (event) => event.message.clientId === 'guest-privacy-1'));
+    await act(host, { type: 'room.action', roomId, action: 'kick', targetUserId: troll.id, banMinutes: 30 });
+
+    const guestData = await t.app.privacy.exportUser(t.database.db, guest.id);
+    expect(guestData.room_members).toEqual([expect.objectContaining({ room_id: roomId, role: 'member' })]);
+    expect(guestData.room_messages).toEqual([expect.objectContaining({ room_id: roomId, text: 'hello' })]);
+    const hostData = await t.app.privacy.exportUser(t.database.db, host.id);
+    expect(hostData.rooms).toEqual([expect.objectContaining({ id: roomId, title: 'Evening talk' })]);
+    expect(hostData.room_bans).toEqual([expect.objectContaining({ room_id: roomId, user_id: troll.id })]);
+    expect((await t.app.privacy.exportUser(t.database.db, troll.id)).room_bans).toHaveLength(1);
+
+    await t.app.privacy.eraseUser(t.database.db, guest.id);
+    const guestAfter = await t.app.privacy.exportUser(t.database.db, guest.id);
+    expect(Object.values(guestAfter).every((rows) => rows.length === 0)).toBe(true);
+    await t.app.privacy.eraseUser(t.database.db, host.id);
+    const hostAfter = await t.app.privacy.exportUser(t.database.db, host.id);
+    expect(Object.values(hostAfter).every((rows) => rows.length === 0)).toBe(true);
+    expect((await troll.browser.get(coverUrl)).statusCode).toBe(404);
+    expect((await troll.browser.get(`/api/v1/rooms/${roomId}`)).statusCode).toBe(404);
+    expect((await t.app.privacy.exportUser(t.database.db, troll.id)).room_bans).toEqual([]);
   });
 
   it('closes a room for everyone when the owner closes it, and refuses actions in it after', async () => {

@@ -3,17 +3,11 @@
  * through the socket's `room.signal`; the host's audio reaches a listener only while the host sits
  * with the mic on and the microphone consent given, and a withdrawal stops it at once.
  */
-import type { ServerEvent, ServerEventOf } from '@airtalk/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from '../../platform/media/test-client.js';
 import { databaseKinds } from '../../../test/services.js';
-import { connect, listen, type SocketClient } from '../../../test/sockets.js';
+import { connect, listen, type SocketClient, isType } from '../../../test/sockets.js';
 import { newAccount, startTestApp, type TestApp, type TestBrowser } from '../../../test/test-app.js';
-
-const isType =
-  <T extends ServerEvent['type']>(type: T, extra: (event: ServerEventOf<T>) => boolean = () => true) =>
-  (event: ServerEvent): event is ServerEventOf<T> =>
-    event.type === type && extra(event as ServerEventOf<T>);
 
 async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const started = Date.now();

@@ -309,11 +309,6 @@ export class RoomsService {
     await this.publishState(roomId);
   }
 
-  async isMember(userId: string, roomId: string): Promise<boolean> {
-    const snapshot = await this.deps.store.snapshot(roomId);
-    return snapshot?.members.some((member) => member.user_id === userId) ?? false;
-  }
-
   /** One room action, checked by the room policy; a forbidden or stale one changes nothing. */
   async act(userId: string, event: RoomActionEvent): Promise<RoomStateView | null> {
     const { roomId } = event;

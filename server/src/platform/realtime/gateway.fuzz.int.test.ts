@@ -36,12 +36,10 @@ import {
   type ClientEvent,
   type ConversationView,
   type MessageView,
-  type ServerEvent,
-  type ServerEventOf,
 } from '@airtalk/contracts';
 import { multipartBody } from '../../../test/fixtures/images.js';
 import { busKinds, databaseKinds } from '../../../test/services.js';
-import { connect, listen, SocketClient } from '../../../test/sockets.js';
+import { connect, listen, SocketClient, isType } from '../../../test/sockets.js';
 import { newAccount, startTestApp, type TestApp, type TestBrowser } from '../../../test/test-app.js';
 import type { App } from '../../app.js';
 import { presenceTopic } from '../../features/presence/index.js';
@@ -89,11 +87,6 @@ function takeProcessErrors(): string[] {
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers.
-
-const isType =
-  <T extends ServerEvent['type']>(type: T, extra: (event: ServerEventOf<T>) => boolean = () => true) =>
-  (event: ServerEvent): event is ServerEventOf<T> =>
-    event.type === type && extra(event as ServerEventOf<T>);
 
 async function eventually(check: () => boolean, what: () => string, timeoutMs = 1000): Promise<void> {
   const started = Date.now();

@@ -88,6 +88,12 @@ export class RealtimeHub implements FlushScheduler {
     await this.bus.publish(BUS_TOPIC_PREFIX + topic, payload);
   }
 
+  /** Sends one event to several topics (both people of a conversation), serialised once. */
+  async publishToEach(topics: readonly string[], event: unknown): Promise<void> {
+    const serialised = JSON.stringify(event);
+    for (const topic of topics) await this.bus.publish(BUS_TOPIC_PREFIX + topic, serialised);
+  }
+
   /** Sends an event to one local connection. */
   send(connection: Connection, event: unknown): void {
     connection.enqueue(encodeEvent(event));
